@@ -1,0 +1,720 @@
+/**
+ * The semantic model of one Python file: one pass over the tree records what FastMCP rules ask
+ * about — imports and aliases, server variables, components, Context-typed names, run calls — so
+ * that each rule is short and only this file knows how names resolve.
+ */
+import type { Node, Tree } from '../parse';
+import type { Flavor } from '../types';
+import {
+  contextClassFlavor,
+  fastmcpClassFlavor,
+  flavorOfModule,
+  isInjectedDefaultCallee,
+  isServerFactory,
+  SERVER_CLASSMETHODS,
+  STANDALONE_DECORATORS,
+} from './names';
+
+export interface ImportBinding {
+  /** The name bound in this file. */
+  local: string;
+  /** What it refers to: `fastmcp.FastMCP`, `fastmcp` (a module), `mcp.server.fastmcp.Context`. */
+  qualified: string;
+  /** The module of the statement (`fastmcp` for `from fastmcp import X`, `fastmcp.x` for `import fastmcp.x`). */
+  module: string;
+  /** The imported name for `from` imports. */
+  name: string | null;
+  statement: Node;
+  /** The node naming this binding (dotted_name or aliased_import). */
+  node: Node;
+  typeCheckingOnly: boolean;
+  /** Inside a function body (not visible module-wide). */
+  local_scope: boolean;
+}
+
+export interface ServerVar {
+  name: string;
+  flavor: Flavor;
+  /** The assignment/parameter node that binds it. */
+  node: Node;
+  /** The call creating it, when bound by a call. */
+  call: Node | null;
+  /** `null` for module scope, else the function_definition that owns the name. */
+  scope: Node | null;
+  kind: 'constructor' | 'classmethod' | 'factory' | 'annotation';
+}
+
+export type ParamKind = 'positional' | 'keyword_only' | 'args' | 'kwargs';
+export interface Param {
+  name: string;
+  node: Node;
+  nameNode: Node;
+  kind: ParamKind;
+  annotation: Node | null;
+  default: Node | null;
+  contextFlavor: Flavor | null;
+  injected: boolean;
+}
+
+export type ComponentKind = 'tool' | 'resource' | 'prompt';
+export interface Component {
+  kind: ComponentKind;
+  /** The server variable's name, or null for the standalone `@tool` decorators. */
+  server: string | null;
+  serverVar: ServerVar | null;
+  flavor: Flavor;
+  decorator: Node;
+  /** The decorator expression's call node (`@mcp.tool(...)`), null when bare. */
+  call: Node | null;
+  /** The callee (`mcp.tool` attribute or `tool` identifier). */
+  callee: Node;
+  func: Node;
+  funcName: string;
+  isAsync: boolean;
+  params: Param[];
+  positional: Node[];
+  keywords: Map<string, Node>;
+  hasSplat: boolean;
+  /** The class body the function is defined in, if any. */
+  inClass: Node | null;
+}
+
+export type RunMethod =
+  | 'run'
+  | 'run_async'
+  | 'http_app'
+  | 'run_http_async'
+  | 'run_stdio_async'
+  | 'sse_app'
+  | 'streamable_http_app'
+  | 'run_sse_async'
+  | 'run_streamable_http_async';
+const RUN_METHODS = new Set<string>([
+  'run',
+  'run_async',
+  'http_app',
+  'run_http_async',
+  'run_stdio_async',
+  'sse_app',
+  'streamable_http_app',
+  'run_sse_async',
+  'run_streamable_http_async',
+]);
+
+export interface RunCall {
+  server: ServerVar;
+  method: RunMethod;
+  call: Node;
+  args: CallArgs;
+  awaited: boolean;
+  enclosingFunction: Node | null;
+  inAsyncFunction: boolean;
+  inMainGuard: boolean;
+}
+
+export interface CallArgs {
+  positional: Node[];
+  keywords: Map<string, Node>;
+  /** `*x` or `**x` present: the call's real arguments are unknown. */
+  hasSplat: boolean;
+}
+
+export interface FileModel {
+  tree: Tree;
+  root: Node;
+  text: string;
+  /** The FastMCP flavor of the file, null when it imports neither. */
+  flavor: Flavor | null;
+  flavors: Set<Flavor>;
+  imports: ImportBinding[];
+  servers: ServerVar[];
+  components: Component[];
+  runCalls: RunCall[];
+  /** Every node of the types the rules walk, in document order. */
+  calls: Node[];
+  functions: Node[];
+  classes: Node[];
+  awaits: Node[];
+  attributes: Node[];
+  comments: Node[];
+  assignments: Node[];
+  decorated: Node[];
+  /** `if __name__ == "__main__":` statements at module level. */
+  mainGuards: Node[];
+  hasErrors: boolean;
+  /** Resolve a name or dotted attribute to a qualified name through the file's imports. */
+  resolve(node: Node | null): string | null;
+  /** The server variable an expression names, considering function scopes. */
+  serverOf(node: Node | null): ServerVar | null;
+  /** Context flavor of an annotation node, or null if it does not name Context. */
+  contextFlavorOfAnnotation(annotation: Node | null): Flavor | null;
+  /** Context-typed names visible inside a function (parameters and `x = get_context()`). */
+  contextNamesIn(func: Node): Set<string>;
+  /** Whether `node` is within a module-level `if __name__ == "__main__":` block. */
+  inMainGuard(node: Node): boolean;
+  enclosingFunction(node: Node): Node | null;
+  isAsyncFunction(func: Node): boolean;
+  callArgs(call: Node): CallArgs;
+  /** Function definitions by name at module level (last one wins, as in Python). */
+  moduleFunctions: Map<string, Node>;
+  moduleClasses: Map<string, Node>;
+}
+
+const COLLECT = new Set([
+  'call',
+  'function_definition',
+  'class_definition',
+  'await',
+  'attribute',
+  'comment',
+  'assignment',
+  'decorated_definition',
+  'import_statement',
+  'import_from_statement',
+  'future_import_statement',
+]);
+
+export function buildModel(tree: Tree, text: string): FileModel {
+  const root = tree.rootNode;
+  const buckets = new Map<string, Node[]>();
+  for (const t of COLLECT) buckets.set(t, []);
+  const cursor = root.walk();
+  try {
+    // Pre-order walk; materialize Node objects only for the types rules use.
+    let done = false;
+    while (!done) {
+      const type = cursor.nodeType;
+      const bucket = buckets.get(type);
+      if (bucket) bucket.push(cursor.currentNode);
+      if (cursor.gotoFirstChild()) continue;
+      while (!cursor.gotoNextSibling()) {
+        if (!cursor.gotoParent()) {
+          done = true;
+          break;
+        }
+      }
+    }
+  } finally {
+    cursor.delete();
+  }
+  const get = (t: string) => buckets.get(t)!;
+
+  const model = {} as FileModel;
+  model.tree = tree;
+  model.root = root;
+  model.text = text;
+  model.hasErrors = root.hasError;
+  model.calls = get('call');
+  model.functions = get('function_definition');
+  model.classes = get('class_definition');
+  model.awaits = get('await');
+  model.attributes = get('attribute');
+  model.comments = get('comment');
+  model.assignments = get('assignment');
+  model.decorated = get('decorated_definition');
+
+  // ---- imports
+  const imports: ImportBinding[] = [];
+  const moduleScope = new Map<string, ImportBinding>();
+  const functionScoped: ImportBinding[] = [];
+  const addBinding = (b: ImportBinding) => {
+    imports.push(b);
+    if (b.local_scope) functionScoped.push(b);
+    else moduleScope.set(b.local, b);
+  };
+  for (const stmt of [...get('import_statement'), ...get('import_from_statement')]) {
+    const typeCheckingOnly = underTypeChecking(stmt);
+    const localScope = enclosingFunction(stmt) !== null;
+    if (stmt.type === 'import_statement') {
+      for (const n of stmt.namedChildren) {
+        if (!n) continue;
+        if (n.type === 'dotted_name') {
+          const mod = n.text;
+          const top = mod.split('.')[0];
+          addBinding({ local: top, qualified: top, module: mod, name: null, statement: stmt, node: n, typeCheckingOnly, local_scope: localScope });
+        } else if (n.type === 'aliased_import') {
+          const nameNode = n.childForFieldName('name');
+          const alias = n.childForFieldName('alias');
+          if (nameNode && alias)
+            addBinding({ local: alias.text, qualified: nameNode.text, module: nameNode.text, name: null, statement: stmt, node: n, typeCheckingOnly, local_scope: localScope });
+        }
+      }
+    } else {
+      const modNode = stmt.childForFieldName('module_name');
+      if (!modNode || modNode.type === 'relative_import') continue;
+      const mod = modNode.text;
+      for (const n of stmt.childrenForFieldName('name')) {
+        if (!n) continue;
+        if (n.type === 'dotted_name') {
+          addBinding({ local: n.text, qualified: `${mod}.${n.text}`, module: mod, name: n.text, statement: stmt, node: n, typeCheckingOnly, local_scope: localScope });
+        } else if (n.type === 'aliased_import') {
+          const nameNode = n.childForFieldName('name');
+          const alias = n.childForFieldName('alias');
+          if (nameNode && alias)
+            addBinding({ local: alias.text, qualified: `${mod}.${nameNode.text}`, module: mod, name: nameNode.text, statement: stmt, node: n, typeCheckingOnly, local_scope: localScope });
+        }
+      }
+    }
+  }
+  model.imports = imports;
+  const flavors = new Set<Flavor>();
+  for (const b of imports) {
+    const f = flavorOfModule(b.module) ?? flavorOfModule(b.qualified);
+    if (f) flavors.add(f);
+  }
+  model.flavors = flavors;
+
+  const resolve = (node: Node | null): string | null => {
+    if (!node) return null;
+    if (node.type === 'identifier') {
+      const name = node.text;
+      const scoped = functionScoped.length ? functionScoped.find((b) => b.local === name && isWithin(node, enclosingFunction(b.statement))) : undefined;
+      return (scoped ?? moduleScope.get(name))?.qualified ?? null;
+    }
+    if (node.type === 'attribute') {
+      const obj = node.childForFieldName('object');
+      const attr = node.childForFieldName('attribute');
+      if (!obj || !attr) return null;
+      const base = resolve(obj);
+      return base ? `${base}.${attr.text}` : null;
+    }
+    return null;
+  };
+  model.resolve = resolve;
+
+  const fastmcpImport = imports.find((b) => fastmcpClassFlavor(b.qualified));
+  model.flavor = fastmcpImport ? fastmcpClassFlavor(fastmcpImport.qualified) : flavors.has('fastmcp') ? 'fastmcp' : flavors.has('sdk') ? 'sdk' : null;
+
+  // ---- Context annotations
+  const contextFlavorOfAnnotation = (annotation: Node | null): Flavor | null => {
+    if (!annotation) return null;
+    let found: Flavor | null = null;
+    const visit = (n: Node, depth: number) => {
+      if (found || depth > 6) return;
+      switch (n.type) {
+        case 'type':
+        case 'parenthesized_expression':
+          for (const c of n.namedChildren) if (c) visit(c, depth + 1);
+          return;
+        case 'identifier':
+        case 'attribute':
+          found = contextClassFlavor(resolve(n));
+          return;
+        case 'binary_operator': {
+          // Context | None
+          const l = n.childForFieldName('left');
+          const r = n.childForFieldName('right');
+          if (l) visit(l, depth + 1);
+          if (r) visit(r, depth + 1);
+          return;
+        }
+        case 'generic_type':
+        case 'subscript': {
+          // Optional[Context], Annotated[Context, ...], Union[Context, None]
+          const head = n.type === 'subscript' ? n.childForFieldName('value') : n.namedChild(0);
+          const headName = head ? (resolve(head) ?? head.text) : '';
+          const last = headName.slice(headName.lastIndexOf('.') + 1);
+          if (last !== 'Optional' && last !== 'Annotated' && last !== 'Union') return;
+          const args = n.type === 'subscript' ? n.childrenForFieldName('subscript') : (n.namedChild(1)?.namedChildren ?? []);
+          const list = last === 'Annotated' ? args.slice(0, 1) : args;
+          for (const a of list) if (a) visit(a, depth + 1);
+          return;
+        }
+        case 'type_parameter':
+          for (const c of n.namedChildren) if (c) visit(c, depth + 1);
+          return;
+        case 'string': {
+          // A postponed annotation: "Context" or "Context | None".
+          const content = n.text.replace(/^[rbuRBU]*["']+|["']+$/g, '');
+          for (const word of content.match(/[A-Za-z_][\w.]*/g) ?? []) {
+            const parts = word.split('.');
+            const b = moduleScope.get(parts[0]);
+            if (!b) continue;
+            const q = parts.length > 1 ? `${b.qualified}.${parts.slice(1).join('.')}` : b.qualified;
+            const f = contextClassFlavor(q);
+            if (f) {
+              found = f;
+              return;
+            }
+          }
+          return;
+        }
+        default:
+          return;
+      }
+    };
+    visit(annotation, 0);
+    return found;
+  };
+  model.contextFlavorOfAnnotation = contextFlavorOfAnnotation;
+
+  // ---- scopes and helpers
+  model.enclosingFunction = enclosingFunction;
+  model.isAsyncFunction = isAsyncFunction;
+  model.callArgs = callArgs;
+
+  const mainGuards: Node[] = [];
+  for (const stmt of root.namedChildren) if (stmt && stmt.type === 'if_statement' && isMainCheck(stmt.childForFieldName('condition'))) mainGuards.push(stmt);
+  model.mainGuards = mainGuards;
+  model.inMainGuard = (node: Node) => mainGuards.some((g) => node.startIndex >= g.startIndex && node.endIndex <= g.endIndex);
+
+  const moduleFunctions = new Map<string, Node>();
+  const moduleClasses = new Map<string, Node>();
+  for (const stmt of root.namedChildren) {
+    const def = stmt?.type === 'decorated_definition' ? stmt.childForFieldName('definition') : stmt;
+    if (!def) continue;
+    const name = def.childForFieldName('name')?.text;
+    if (!name) continue;
+    if (def.type === 'function_definition') moduleFunctions.set(name, def);
+    else if (def.type === 'class_definition') moduleClasses.set(name, def);
+  }
+  model.moduleFunctions = moduleFunctions;
+  model.moduleClasses = moduleClasses;
+
+  // ---- server variables
+  const servers: ServerVar[] = [];
+  const serverCall = (value: Node | null): { flavor: Flavor; kind: ServerVar['kind'] } | null => {
+    if (!value) return null;
+    if (value.type === 'await') value = value.namedChild(0);
+    if (!value || value.type !== 'call') return null;
+    const fn = value.childForFieldName('function');
+    if (!fn) return null;
+    const q = resolve(fn);
+    const f = fastmcpClassFlavor(q);
+    if (f) return { flavor: f, kind: 'constructor' };
+    if (fn.type === 'attribute') {
+      const attr = fn.childForFieldName('attribute')?.text ?? '';
+      const cls = fastmcpClassFlavor(resolve(fn.childForFieldName('object')));
+      if (cls && SERVER_CLASSMETHODS.has(attr)) return { flavor: cls, kind: 'classmethod' };
+    }
+    if (isServerFactory(q)) return { flavor: 'fastmcp', kind: 'factory' };
+    return null;
+  };
+  for (const asg of model.assignments) {
+    const left = asg.childForFieldName('left');
+    if (!left || left.type !== 'identifier') continue;
+    const right = asg.childForFieldName('right');
+    const typ = asg.childForFieldName('type');
+    const made = serverCall(right);
+    const annotated = typ ? fastmcpClassFlavor(resolve(typ.namedChild(0))) : null;
+    if (made || annotated) {
+      servers.push({
+        name: left.text,
+        flavor: made?.flavor ?? annotated!,
+        node: asg,
+        call: made ? (right!.type === 'await' ? right!.namedChild(0) : right) : null,
+        scope: enclosingFunction(asg),
+        kind: made?.kind ?? 'annotation',
+      });
+    }
+  }
+  for (const fn of model.functions) {
+    const params = fn.childForFieldName('parameters');
+    if (!params) continue;
+    for (const p of params.namedChildren) {
+      if (!p || (p.type !== 'typed_parameter' && p.type !== 'typed_default_parameter')) continue;
+      const nameNode = p.type === 'typed_parameter' ? p.namedChild(0) : p.childForFieldName('name');
+      if (!nameNode || nameNode.type !== 'identifier') continue;
+      const f = annotationNamesServer(p.childForFieldName('type'), resolve);
+      if (f) servers.push({ name: nameNode.text, flavor: f, node: p, call: null, scope: fn, kind: 'annotation' });
+    }
+  }
+  model.servers = servers;
+
+  const serverOf = (node: Node | null): ServerVar | null => {
+    if (!node || node.type !== 'identifier' || servers.length === 0) return null;
+    const name = node.text;
+    let scope = enclosingFunction(node);
+    while (scope) {
+      const s = servers.find((v) => v.name === name && v.scope && v.scope.id === scope!.id);
+      if (s) return s;
+      if (assignsName(scope, name)) return null;
+      scope = enclosingFunction(scope);
+    }
+    return servers.find((v) => v.name === name && v.scope === null) ?? null;
+  };
+  model.serverOf = serverOf;
+
+  // ---- Context-typed names per function
+  const ctxCache = new Map<number, Set<string>>();
+  model.contextNamesIn = (func: Node) => {
+    const hit = ctxCache.get(func.id);
+    if (hit) return hit;
+    const names = new Set<string>();
+    for (const p of functionParams(func, model)) if (p.contextFlavor) names.add(p.name);
+    const body = func.childForFieldName('body');
+    if (body) {
+      for (const asg of model.assignments) {
+        if (asg.startIndex < body.startIndex || asg.endIndex > body.endIndex) continue;
+        if (enclosingFunction(asg)?.id !== func.id) continue;
+        const left = asg.childForFieldName('left');
+        const right = asg.childForFieldName('right');
+        if (left?.type !== 'identifier' || right?.type !== 'call') continue;
+        const q = resolve(right.childForFieldName('function'));
+        if (q && /(^|\.)get_context$/.test(q) && q.startsWith('fastmcp')) names.add(left.text);
+        const typ = asg.childForFieldName('type');
+        if (typ && contextFlavorOfAnnotation(typ)) names.add(left.text);
+      }
+    }
+    // Context names of enclosing functions are visible in closures unless rebound.
+    const outer = enclosingFunction(func);
+    if (outer) for (const n of model.contextNamesIn(outer)) if (!paramNames(func).has(n)) names.add(n);
+    ctxCache.set(func.id, names);
+    return names;
+  };
+
+  // ---- components
+  const components: Component[] = [];
+  for (const dd of model.decorated) {
+    const def = dd.childForFieldName('definition');
+    if (!def || def.type !== 'function_definition') continue;
+    for (const dec of dd.namedChildren) {
+      if (!dec || dec.type !== 'decorator') continue;
+      const expr = dec.namedChild(0);
+      if (!expr) continue;
+      const call = expr.type === 'call' ? expr : null;
+      const callee = call ? call.childForFieldName('function') : expr;
+      if (!callee) continue;
+      let kind: ComponentKind | null = null;
+      let server: ServerVar | null = null;
+      let flavor: Flavor | null = null;
+      if (callee.type === 'attribute') {
+        const attr = callee.childForFieldName('attribute')?.text;
+        if (attr === 'tool' || attr === 'resource' || attr === 'prompt') {
+          server = serverOf(callee.childForFieldName('object'));
+          if (server) {
+            kind = attr;
+            flavor = server.flavor;
+          }
+        }
+      }
+      if (!kind) {
+        const q = resolve(callee);
+        if (q && STANDALONE_DECORATORS[q]) {
+          kind = STANDALONE_DECORATORS[q];
+          flavor = 'fastmcp';
+        }
+      }
+      if (!kind || !flavor) continue;
+      const args = call ? callArgs(call) : { positional: [], keywords: new Map<string, Node>(), hasSplat: false };
+      const cls = enclosingClass(def);
+      components.push({
+        kind,
+        server: server?.name ?? null,
+        serverVar: server,
+        flavor,
+        decorator: dec,
+        call,
+        callee,
+        func: def,
+        funcName: def.childForFieldName('name')?.text ?? '',
+        isAsync: isAsyncFunction(def),
+        params: functionParams(def, model),
+        positional: args.positional,
+        keywords: args.keywords,
+        hasSplat: args.hasSplat,
+        inClass: cls,
+      });
+    }
+  }
+  model.components = components;
+
+  // ---- run calls
+  const runCalls: RunCall[] = [];
+  for (const call of model.calls) {
+    const fn = call.childForFieldName('function');
+    if (fn?.type !== 'attribute') continue;
+    const method = fn.childForFieldName('attribute')?.text ?? '';
+    if (!RUN_METHODS.has(method)) continue;
+    const server = serverOf(fn.childForFieldName('object'));
+    if (!server) continue;
+    const encl = enclosingFunction(call);
+    runCalls.push({
+      server,
+      method: method as RunMethod,
+      call,
+      args: callArgs(call),
+      awaited: call.parent?.type === 'await',
+      enclosingFunction: encl,
+      inAsyncFunction: encl ? isAsyncFunction(encl) : false,
+      inMainGuard: model.inMainGuard(call),
+    });
+  }
+  model.runCalls = runCalls;
+  return model;
+}
+
+// ---------------------------------------------------------------- helpers
+
+export function isWithin(node: Node, container: Node | null): boolean {
+  if (!container) return true;
+  return node.startIndex >= container.startIndex && node.endIndex <= container.endIndex;
+}
+
+export function enclosingFunction(node: Node): Node | null {
+  for (let p = node.parent; p; p = p.parent) {
+    if (p.type === 'function_definition' || p.type === 'lambda') return p.type === 'function_definition' ? p : enclosingFunction(p);
+  }
+  return null;
+}
+
+export function enclosingClass(def: Node): Node | null {
+  // The class whose body directly holds this definition (possibly via a decorated_definition).
+  let p = def.parent;
+  if (p?.type === 'decorated_definition') p = p.parent;
+  if (p?.type === 'block' && p.parent?.type === 'class_definition') return p.parent;
+  return null;
+}
+
+export function isAsyncFunction(func: Node): boolean {
+  const first = func.child(0);
+  return first?.type === 'async';
+}
+
+export function callArgs(call: Node): CallArgs {
+  const positional: Node[] = [];
+  const keywords = new Map<string, Node>();
+  let hasSplat = false;
+  const args = call.childForFieldName('arguments');
+  if (args && args.type === 'argument_list') {
+    for (const a of args.namedChildren) {
+      if (!a) continue;
+      if (a.type === 'keyword_argument') {
+        const n = a.childForFieldName('name');
+        const v = a.childForFieldName('value');
+        if (n && v) keywords.set(n.text, v);
+      } else if (a.type === 'list_splat' || a.type === 'dictionary_splat') {
+        hasSplat = true;
+      } else if (a.type !== 'comment') {
+        positional.push(a);
+      }
+    }
+  } else if (args) {
+    positional.push(args); // generator_expression argument
+  }
+  return { positional, keywords, hasSplat };
+}
+
+function underTypeChecking(node: Node): boolean {
+  for (let p = node.parent; p; p = p.parent) {
+    if (p.type === 'if_statement') {
+      const cond = p.childForFieldName('condition')?.text ?? '';
+      if (/^(typing\.)?TYPE_CHECKING$/.test(cond)) {
+        // Only the consequence branch, not an else.
+        const cons = p.childForFieldName('consequence');
+        if (cons && node.startIndex >= cons.startIndex && node.endIndex <= cons.endIndex) return true;
+      }
+    }
+  }
+  return false;
+}
+
+function isMainCheck(cond: Node | null): boolean {
+  if (!cond) return false;
+  const t = cond.text.replace(/\s+/g, '').replace(/'/g, '"');
+  return t === '__name__=="__main__"' || t === '"__main__"==__name__';
+}
+
+function annotationNamesServer(typ: Node | null, resolve: (n: Node | null) => string | null): Flavor | null {
+  if (!typ) return null;
+  const inner = typ.namedChild(0);
+  if (!inner) return null;
+  if (inner.type === 'identifier' || inner.type === 'attribute') return fastmcpClassFlavor(resolve(inner));
+  if (inner.type === 'string') {
+    const word = inner.text.replace(/^["']+|["']+$/g, '');
+    const id = { type: 'identifier', text: word } as unknown as Node;
+    return /^[A-Za-z_]\w*$/.test(word) ? fastmcpClassFlavor(resolve(id)) : null;
+  }
+  return null;
+}
+
+function assignsName(func: Node, name: string): boolean {
+  const params = func.childForFieldName('parameters');
+  return !!params && paramNames(func).has(name);
+}
+
+const paramNameCache = new WeakMap<Node, Set<string>>();
+function paramNames(func: Node): Set<string> {
+  let s = paramNameCache.get(func);
+  if (s) return s;
+  s = new Set<string>();
+  const params = func.childForFieldName('parameters');
+  for (const p of params?.namedChildren ?? []) {
+    if (!p) continue;
+    const n = paramNameNode(p);
+    if (n) s.add(n.text);
+  }
+  paramNameCache.set(func, s);
+  return s;
+}
+
+function paramNameNode(p: Node): Node | null {
+  switch (p.type) {
+    case 'identifier':
+      return p;
+    case 'typed_parameter': {
+      const c = p.namedChild(0);
+      if (!c) return null;
+      if (c.type === 'identifier') return c;
+      return c.namedChild(0); // list_splat_pattern / dictionary_splat_pattern
+    }
+    case 'default_parameter':
+    case 'typed_default_parameter':
+      return p.childForFieldName('name');
+    case 'list_splat_pattern':
+    case 'dictionary_splat_pattern':
+      return p.namedChild(0);
+    default:
+      return null;
+  }
+}
+
+export function functionParams(func: Node, model: Pick<FileModel, 'resolve' | 'contextFlavorOfAnnotation'>): Param[] {
+  const out: Param[] = [];
+  const params = func.childForFieldName('parameters');
+  if (!params) return out;
+  let keywordOnly = false;
+  for (const p of params.namedChildren) {
+    if (!p) continue;
+    if (p.type === 'keyword_separator') {
+      keywordOnly = true;
+      continue;
+    }
+    if (p.type === 'positional_separator' || p.type === 'comment') continue;
+    const nameNode = paramNameNode(p);
+    if (!nameNode) continue;
+    let kind: ParamKind = keywordOnly ? 'keyword_only' : 'positional';
+    const inner = p.type === 'typed_parameter' ? p.namedChild(0) : p;
+    if (inner?.type === 'list_splat_pattern') {
+      kind = 'args';
+      keywordOnly = true;
+    } else if (inner?.type === 'dictionary_splat_pattern') kind = 'kwargs';
+    const annotation = p.type === 'typed_parameter' || p.type === 'typed_default_parameter' ? p.childForFieldName('type') : null;
+    const def = p.type === 'default_parameter' || p.type === 'typed_default_parameter' ? p.childForFieldName('value') : null;
+    const contextFlavor = model.contextFlavorOfAnnotation(annotation);
+    let injected = contextFlavor !== null;
+    if (!injected && def?.type === 'call') injected = isInjectedDefaultCallee(model.resolve(def.childForFieldName('function')) ?? def.childForFieldName('function')?.text ?? null);
+    out.push({ name: nameNode.text, node: p, nameNode, kind, annotation, default: def, contextFlavor, injected });
+  }
+  return out;
+}
+
+/** The text of a plain string literal, or null for f-strings, concatenations and other expressions. */
+export function stringValue(node: Node | null): string | null {
+  if (!node || node.type !== 'string') return null;
+  let out = '';
+  for (const c of node.namedChildren) {
+    if (!c) continue;
+    if (c.type === 'string_content') out += c.text;
+    else if (c.type === 'interpolation') return null;
+    else if (c.type === 'escape_sequence') out += unescape(c.text);
+  }
+  const start = node.child(0)?.text ?? '';
+  if (/[fF]/.test(start)) return null;
+  return out;
+}
+
+function unescape(seq: string): string {
+  const map: Record<string, string> = { n: '\n', t: '\t', r: '\r', '\\': '\\', "'": "'", '"': '"', '0': '\0' };
+  return map[seq.slice(1)] ?? seq;
+}

@@ -1,0 +1,123 @@
+/**
+ * Python parsing with web-tree-sitter. The wasm runtime and grammar load once per process;
+ * each open document keeps its own parser and tree so edits reparse incrementally.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { Parser, Language, type Tree, type Node, type Edit } from 'web-tree-sitter';
+
+export type { Tree, Node };
+
+let language: Language | undefined;
+let initializing: Promise<Language> | undefined;
+let sharedParser: Parser | undefined;
+
+function candidates(file: string): string[] {
+  const out = [path.join(__dirname, file), path.join(__dirname, '..', file)];
+  for (const spec of ['web-tree-sitter/' + file, 'tree-sitter-python/' + file]) {
+    try {
+      out.push(require.resolve(spec));
+    } catch {
+      /* not resolvable from here: fine, other candidates remain */
+    }
+  }
+  return out;
+}
+
+/** Where a bundled wasm file lives: beside the bundle in dist/, else in node_modules during development. */
+export function locateWasm(file: string): string {
+  for (const c of candidates(file)) if (fs.existsSync(c)) return c;
+  throw new Error(`cannot find ${file} (looked beside the bundle and in node_modules)`);
+}
+
+export function initParser(): Promise<Language> {
+  if (language) return Promise.resolve(language);
+  initializing ??= (async () => {
+    const runtime = locateWasm('tree-sitter.wasm');
+    await Parser.init({ locateFile: () => runtime });
+    language = await Language.load(fs.readFileSync(locateWasm('tree-sitter-python.wasm')));
+    return language;
+  })();
+  return initializing;
+}
+
+export function isParserReady(): boolean {
+  return language !== undefined;
+}
+
+function requireLanguage(): Language {
+  if (!language) throw new Error('initParser() must complete before parsing');
+  return language;
+}
+
+export function newParser(): Parser {
+  const p = new Parser();
+  p.setLanguage(requireLanguage());
+  return p;
+}
+
+/** A one-shot parse with a shared parser; the caller owns the tree and must `delete()` it. */
+export function parsePython(text: string): Tree {
+  sharedParser ??= newParser();
+  const tree = sharedParser.parse(text);
+  if (!tree) throw new Error('parser returned no tree');
+  return tree;
+}
+
+/** Converts an LSP-style incremental change into a tree-sitter edit on the given old text. */
+export function editFor(
+  oldText: string,
+  lineStarts: number[],
+  range: { start: { line: number; character: number }; end: { line: number; character: number } },
+  newText: string,
+): Edit {
+  const startIndex = offsetAt(lineStarts, oldText.length, range.start);
+  const oldEndIndex = offsetAt(lineStarts, oldText.length, range.end);
+  const newEndIndex = startIndex + newText.length;
+  const newLines = newText.split(/\r\n|\r|\n/);
+  const newEndPosition =
+    newLines.length === 1
+      ? { row: range.start.line, column: range.start.character + newText.length }
+      : { row: range.start.line + newLines.length - 1, column: newLines[newLines.length - 1].length };
+  return {
+    startIndex,
+    oldEndIndex,
+    newEndIndex,
+    startPosition: { row: range.start.line, column: range.start.character },
+    oldEndPosition: { row: range.end.line, column: range.end.character },
+    newEndPosition,
+  } as Edit;
+}
+
+export function computeLineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 13) {
+      if (text.charCodeAt(i + 1) === 10) i++;
+      starts.push(i + 1);
+    } else if (c === 10) {
+      starts.push(i + 1);
+    }
+  }
+  return starts;
+}
+
+export function offsetAt(lineStarts: number[], length: number, pos: { line: number; character: number }): number {
+  if (pos.line < 0) return 0;
+  if (pos.line >= lineStarts.length) return length;
+  const lineStart = lineStarts[pos.line];
+  const next = pos.line + 1 < lineStarts.length ? lineStarts[pos.line + 1] : length;
+  return Math.max(lineStart, Math.min(lineStart + pos.character, next));
+}
+
+export function positionAt(lineStarts: number[], offset: number): { line: number; character: number } {
+  let lo = 0;
+  let hi = lineStarts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (lineStarts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return { line: lo, character: offset - lineStarts[lo] };
+}

@@ -1,0 +1,4 @@
+/** The FMCP8xx rules, in code order. Each rule lives in its own module beside this file. */
+import type { Rule } from './api';
+
+export const FMCP8XX: Rule[] = [];

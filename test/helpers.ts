@@ -1,0 +1,37 @@
+/** Shared test helpers: parser init, in-memory project views, and linting a snippet. */
+import * as path from 'node:path';
+import { initParser, lintText, resolveConfig, ALL_CODES, type Diagnostic, type FileView, type LintSettings, type Rule } from '../server/src/engine';
+
+export const ROOT = path.resolve(__dirname, '..');
+
+export class MemoryView implements FileView {
+  constructor(private files: Record<string, string> = {}) {}
+  read(p: string) {
+    return this.files[path.resolve(p)];
+  }
+  exists(p: string) {
+    return this.read(p) !== undefined;
+  }
+  set(p: string, text: string) {
+    this.files[path.resolve(p)] = text;
+  }
+}
+
+export interface LintSnippetOptions {
+  path?: string;
+  targetVersion?: string;
+  files?: Record<string, string>;
+  settings?: LintSettings;
+  rules?: readonly Rule[];
+  entrypoint?: { isEntrypoint: boolean; object: string | null };
+}
+
+export async function lintSnippet(text: string, o: LintSnippetOptions = {}): Promise<Diagnostic[]> {
+  await initParser();
+  const file = path.resolve(o.path ?? '/project/server.py');
+  const view = new MemoryView(Object.fromEntries(Object.entries(o.files ?? {}).map(([k, v]) => [path.resolve(k), v])));
+  const editor: LintSettings = { ...(o.settings ?? {}) };
+  if (o.targetVersion) editor.targetVersion = o.targetVersion;
+  const config = resolveConfig(file, { view, codes: ALL_CODES, editor });
+  return lintText(text, { path: file, config, rules: o.rules, entrypoint: o.entrypoint }).diagnostics;
+}
