@@ -11,3 +11,5 @@ export { CachedDiskView, type FileView } from './config/fs';
 export { TargetVersion } from './version/version';
 export { FASTMCP_RELEASES, NEWEST_KNOWN } from './version/releases';
 export { collectSuppressions, type Suppression } from './suppress';
+export { hoverAt, loadReferences, ReferenceIndex, type HoverOptions, type HoverResult } from './hover';
+export { generateRuleDocs, renderRuleDoc, renderRuleIndex } from './docs/rule-docs';

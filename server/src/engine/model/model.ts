@@ -312,6 +312,12 @@ export function buildModel(tree: Tree, text: string): FileModel {
         case 'subscript': {
           // Optional[Context], Annotated[Context, ...], Union[Context, None]
           const head = n.type === 'subscript' ? n.childForFieldName('value') : n.namedChild(0);
+          // Context[ServerSession, None]: the SDK's Context is generic.
+          const own = head ? contextClassFlavor(resolve(head)) : null;
+          if (own) {
+            found = own;
+            return;
+          }
           const headName = head ? (resolve(head) ?? head.text) : '';
           const last = headName.slice(headName.lastIndexOf('.') + 1);
           if (last !== 'Optional' && last !== 'Annotated' && last !== 'Union') return;

@@ -1,0 +1,90 @@
+import type { Node } from '../parse';
+import { enclosingFunction } from '../model/model';
+import { defineRule } from './api';
+import { composeCalls } from './util-compose';
+
+const REGISTER_METHODS = new Set(['tool', 'resource', 'prompt', 'add_tool', 'add_resource', 'add_prompt', 'add_template', 'add_resource_fn', 'mount']);
+const DECORATOR_METHODS = new Set(['tool', 'resource', 'prompt']);
+
+interface Registration {
+  node: Node;
+  what: string;
+}
+
+export default defineRule({
+  meta: {
+    code: 'FMCP414',
+    name: 'registered-after-import',
+    title: 'Components added to a server after it was imported',
+    severity: 'warning',
+    flavors: 'fastmcp',
+    docs: {
+      what: 'Flags components added to server `B` by code that runs after `await A.import_server(B)`: later statements of the same function, or module-level registrations that follow a module-level `asyncio.run(...)` of the importing function.',
+      why: '`import_server` copies the components `B` has at that moment. Tools, resources and prompts added to `B` afterwards never appear on `A`, and nothing reports it: clients simply do not see them.',
+      example: 'async def setup():\n    await main.import_server(sub, prefix="sub")\n    sub.add_tool(Tool.from_function(extra))',
+      useInstead: 'async def setup():\n    sub.add_tool(Tool.from_function(extra))\n    await main.import_server(sub, prefix="sub")',
+      guide: [20],
+      notes: 'Module-level decorators run when the module is imported, before any async setup function is called, so `@sub.tool` at module level above or below `async def setup()` is fine. `mount()` is live and is not affected.',
+    },
+  },
+  check(ctx) {
+    const { model } = ctx;
+    const registrationsOn = (name: string, scopeId: number | null, after: number): Registration[] => {
+      const out: Registration[] = [];
+      for (const call of model.calls) {
+        if (call.startIndex <= after) continue;
+        const fn = call.childForFieldName('function');
+        if (fn?.type !== 'attribute' || fn.childForFieldName('object')?.text !== name) continue;
+        const m = fn.childForFieldName('attribute')?.text ?? '';
+        if (!REGISTER_METHODS.has(m) || call.parent?.type === 'decorator') continue;
+        if ((enclosingFunction(call)?.id ?? null) !== scopeId) continue;
+        out.push({ node: call, what: `${name}.${m}(...)` });
+      }
+      for (const dd of model.decorated) {
+        if (dd.startIndex <= after || (enclosingFunction(dd)?.id ?? null) !== scopeId) continue;
+        for (const dec of dd.namedChildren) {
+          if (dec?.type !== 'decorator') continue;
+          const expr = dec.namedChild(0);
+          const callee = expr?.type === 'call' ? expr.childForFieldName('function') : expr;
+          if (callee?.type === 'attribute' && callee.childForFieldName('object')?.text === name && DECORATOR_METHODS.has(callee.childForFieldName('attribute')?.text ?? ''))
+            out.push({ node: dec, what: `@${callee.text}` });
+        }
+      }
+      return out;
+    };
+    const reassigned = (name: string, scopeId: number | null, from: number, to: number) =>
+      model.assignments.some((a) => a.childForFieldName('left')?.text === name && a.startIndex > from && a.startIndex < to && (enclosingFunction(a)?.id ?? null) === scopeId);
+
+    const reported = new Set<number>();
+    const report = (r: Registration, importer: string, sub: string) => {
+      if (reported.has(r.node.id)) return;
+      reported.add(r.node.id);
+      ctx.report({
+        node: r.node,
+        message: `${r.what} runs after \`${importer}.import_server(${sub})\`, which already copied ${sub}'s components: this one never reaches ${importer}. Register it before the import, or use ${importer}.mount(${sub}) (live).`,
+      });
+    };
+
+    for (const c of composeCalls(model)) {
+      if (c.method !== 'import_server' || c.call.parent?.type !== 'await' || c.args.hasSplat) continue;
+      const sub = c.args.keywords.get('server') ?? c.args.positional[0];
+      if (sub?.type !== 'identifier') continue;
+      const func = enclosingFunction(c.call);
+      if (!func) continue;
+      const name = sub.text;
+      for (const r of registrationsOn(name, func.id, c.call.endIndex)) if (!reassigned(name, func.id, c.call.endIndex, r.node.startIndex)) report(r, c.receiver.text, name);
+
+      // Module level: `asyncio.run(setup())` followed by module-level registrations on a global `sub`.
+      if (enclosingFunction(func) !== null) continue;
+      const params = func.childForFieldName('parameters')?.text ?? '';
+      if (new RegExp(`\\b${name}\\b`).test(params) || model.assignments.some((a) => a.childForFieldName('left')?.text === name && enclosingFunction(a)?.id === func.id)) continue;
+      const funcName = func.childForFieldName('name')?.text;
+      for (const call of model.calls) {
+        if (enclosingFunction(call) !== null || model.resolve(call.childForFieldName('function')) !== 'asyncio.run') continue;
+        const arg = model.callArgs(call).positional[0];
+        if (arg?.type !== 'call' || arg.childForFieldName('function')?.text !== funcName) continue;
+        for (const r of registrationsOn(name, null, call.endIndex)) if (!reassigned(name, null, call.endIndex, r.node.startIndex)) report(r, c.receiver.text, name);
+      }
+    }
+  },
+});

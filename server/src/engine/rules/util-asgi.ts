@@ -1,0 +1,278 @@
+/**
+ * Shared reading for the lifespan and ASGI rules (FMCP401–405): what a name is bound to in its
+ * scope, which calls build a FastAPI/Starlette app or a FastMCP http app, where an http app is
+ * mounted, and which functions of the file serve as lifespans.
+ */
+import type { Node } from '../parse';
+import type { FileModel, ServerVar } from '../model/model';
+import { enclosingFunction, stringValue } from '../model/model';
+import { fastmcpClassFlavor } from '../model/names';
+
+const ASGI_APP_CLASSES = new Set(['fastapi.FastAPI', 'fastapi.applications.FastAPI', 'starlette.applications.Starlette']);
+const MOUNT_CLASSES = new Set(['starlette.routing.Mount', 'fastapi.routing.Mount']);
+const ASYNC_CM_DECORATORS = new Set(['contextlib.asynccontextmanager']);
+const V3_LIFESPAN_DECORATORS = new Set(['fastmcp.server.lifespan.lifespan', 'fastmcp.server.lifespan']);
+const COMBINE_LIFESPANS = new Set(['fastmcp.utilities.lifespan.combine_lifespans']);
+
+/** Assignments `name = value` that bind `name` in exactly the scope `scope` (null = module). */
+function bindingsIn(model: FileModel, name: string, scope: Node | null): Node[] {
+  const out: Node[] = [];
+  for (const asg of model.assignments) {
+    const left = asg.childForFieldName('left');
+    if (left?.type !== 'identifier' || left.text !== name) continue;
+    if ((enclosingFunction(asg)?.id ?? null) !== (scope?.id ?? null)) continue;
+    out.push(asg);
+  }
+  return out;
+}
+
+function isParamOf(func: Node, name: string): boolean {
+  const params = func.childForFieldName('parameters');
+  for (const p of params?.namedChildren ?? []) {
+    if (!p) continue;
+    const n = p.type === 'identifier' ? p : p.type === 'typed_parameter' ? p.namedChild(0) : p.childForFieldName('name');
+    if (n?.text === name) return true;
+  }
+  return false;
+}
+
+/**
+ * The value an identifier is bound to, when one plain assignment in its scope (or an enclosing
+ * one) binds it. Null when the name is a parameter, assigned more than once, or not assigned.
+ */
+export function bindingOf(model: FileModel, ident: Node | null): { value: Node; assignment: Node } | null {
+  if (!ident || ident.type !== 'identifier') return null;
+  const name = ident.text;
+  let scope = enclosingFunction(ident);
+  for (;;) {
+    if (scope && isParamOf(scope, name)) return null;
+    const found = bindingsIn(model, name, scope);
+    if (found.length > 1) return null;
+    if (found.length === 1) {
+      const value = found[0].childForFieldName('right');
+      return value ? { value, assignment: found[0] } : null;
+    }
+    if (!scope) return null;
+    scope = enclosingFunction(scope);
+  }
+}
+
+/** The node itself when it is a call, or the call an identifier is bound to. */
+export function callOrBoundCall(model: FileModel, node: Node | null): { call: Node; name: string | null; assignment: Node | null } | null {
+  if (!node) return null;
+  if (node.type === 'call') return { call: node, name: null, assignment: null };
+  const b = bindingOf(model, node);
+  if (b && b.value.type === 'call') return { call: b.value, name: node.text, assignment: b.assignment };
+  return null;
+}
+
+export function isAsgiAppCall(model: FileModel, call: Node): boolean {
+  return ASGI_APP_CLASSES.has(model.resolve(call.childForFieldName('function')) ?? '');
+}
+
+export function isMountClassCall(model: FileModel, call: Node): boolean {
+  return MOUNT_CLASSES.has(model.resolve(call.childForFieldName('function')) ?? '');
+}
+
+export function isFastMCPConstructor(model: FileModel, call: Node): boolean {
+  return fastmcpClassFlavor(model.resolve(call.childForFieldName('function'))) !== null;
+}
+
+export function isCombineLifespans(model: FileModel, call: Node): boolean {
+  return COMBINE_LIFESPANS.has(model.resolve(call.childForFieldName('function')) ?? '');
+}
+
+export interface HttpApp {
+  call: Node;
+  server: ServerVar;
+  /** The variable holding the app, when it is one. */
+  name: string | null;
+  assignment: Node | null;
+  /** The endpoint path inside the app: the `path=` literal, `/mcp` by default, null when not a literal. */
+  path: string | null;
+  pathArg: Node | null;
+}
+
+/** An `S.http_app(...)` call for a Streamable HTTP app (given directly or through a variable). */
+export function httpAppOf(model: FileModel, node: Node | null): HttpApp | null {
+  const c = callOrBoundCall(model, node);
+  if (!c) return null;
+  const fn = c.call.childForFieldName('function');
+  if (fn?.type !== 'attribute' || fn.childForFieldName('attribute')?.text !== 'http_app') return null;
+  const server = model.serverOf(fn.childForFieldName('object'));
+  if (!server || server.flavor !== 'fastmcp') return null;
+  const args = model.callArgs(c.call);
+  if (args.hasSplat) return null;
+  const transport = args.keywords.get('transport') ?? args.positional[1];
+  if (transport) {
+    const t = stringValue(transport);
+    if (t !== 'http' && t !== 'streamable-http') return null;
+  }
+  const pathArg = args.keywords.get('path') ?? args.positional[0] ?? null;
+  const path = pathArg ? stringValue(pathArg) : '/mcp';
+  return { call: c.call, server, name: c.name, assignment: c.assignment, path, pathArg };
+}
+
+export interface MountSite {
+  /** The `app.mount(...)` or `Mount(...)` call. */
+  call: Node;
+  pathArg: Node | null;
+  appArg: Node;
+  /** The FastAPI/Starlette constructor the app is mounted into, when known. */
+  parent: Node | null;
+  /** The name of the parent app variable, when there is one. */
+  parentName: string | null;
+}
+
+/** Every place the file mounts something into an ASGI app: `app.mount(path, x)` and `Mount(path, app=x)`. */
+export function mountSites(model: FileModel): MountSite[] {
+  const out: MountSite[] = [];
+  for (const call of model.calls) {
+    const fn = call.childForFieldName('function');
+    if (!fn) continue;
+    if (fn.type === 'attribute' && fn.childForFieldName('attribute')?.text === 'mount') {
+      const recv = fn.childForFieldName('object');
+      if (!recv || model.serverOf(recv)) continue;
+      const args = model.callArgs(call);
+      if (args.hasSplat) continue;
+      const appArg = args.keywords.get('app') ?? args.positional[1];
+      if (!appArg) continue;
+      const parentCall = recv.type === 'identifier' ? callOrBoundCall(model, recv) : null;
+      const parent = parentCall && isAsgiAppCall(model, parentCall.call) ? parentCall.call : null;
+      out.push({ call, pathArg: args.keywords.get('path') ?? args.positional[0] ?? null, appArg, parent, parentName: parent ? recv.text : null });
+    } else if (isMountClassCall(model, call)) {
+      const args = model.callArgs(call);
+      if (args.hasSplat) continue;
+      const appArg = args.keywords.get('app') ?? args.positional[1];
+      if (!appArg) continue;
+      const parent = routesOwner(model, call);
+      out.push({ call, pathArg: args.keywords.get('path') ?? args.positional[0] ?? null, appArg, parent: parent?.call ?? null, parentName: parent?.name ?? null });
+    }
+  }
+  return out;
+}
+
+/** The FastAPI/Starlette call whose `routes=` list holds this `Mount(...)`, directly or through a list variable. */
+function routesOwner(model: FileModel, mount: Node): { call: Node; name: string | null } | null {
+  const list = mount.parent;
+  if (list?.type !== 'list') return null;
+  const holder = list.parent;
+  let ctor: Node | null = null;
+  if (holder?.type === 'keyword_argument' && holder.childForFieldName('name')?.text === 'routes') {
+    ctor = holder.parent?.parent ?? null;
+  } else if (holder?.type === 'assignment' && holder.childForFieldName('left')?.type === 'identifier') {
+    const listName = holder.childForFieldName('left')!.text;
+    const scope = enclosingFunction(holder);
+    const users: Node[] = [];
+    for (const call of model.calls) {
+      if (!isAsgiAppCall(model, call)) continue;
+      const routes = model.callArgs(call).keywords.get('routes');
+      if (routes?.type === 'identifier' && routes.text === listName && (enclosingFunction(call)?.id ?? null) === (scope?.id ?? null)) users.push(call);
+    }
+    if (users.length === 1) ctor = users[0];
+  }
+  if (!ctor || ctor.type !== 'call' || !isAsgiAppCall(model, ctor)) return null;
+  const asg = ctor.parent;
+  const name = asg?.type === 'assignment' && asg.childForFieldName('left')?.type === 'identifier' ? asg.childForFieldName('left')!.text : null;
+  return { call: ctor, name };
+}
+
+/** Resolved decorator names of a function definition (unresolvable ones as their text). */
+export function decoratorNames(model: FileModel, func: Node): string[] {
+  const dd = func.parent?.type === 'decorated_definition' ? func.parent : null;
+  if (!dd) return [];
+  const out: string[] = [];
+  for (const d of dd.namedChildren) {
+    if (!d || d.type !== 'decorator') continue;
+    const expr = d.namedChild(0);
+    if (!expr) continue;
+    const target = expr.type === 'call' ? expr.childForFieldName('function') : expr;
+    out.push(model.resolve(target) ?? target?.text ?? '');
+  }
+  return out;
+}
+
+export function isAsyncCmDecorator(name: string): boolean {
+  return ASYNC_CM_DECORATORS.has(name);
+}
+export function isV3LifespanDecorator(name: string): boolean {
+  return V3_LIFESPAN_DECORATORS.has(name);
+}
+
+/** The function definition an identifier names: a function of the same scope, else of the module. */
+export function localFunction(model: FileModel, ident: Node | null): Node | null {
+  if (!ident || ident.type !== 'identifier') return null;
+  const name = ident.text;
+  for (let scope = enclosingFunction(ident); scope; scope = enclosingFunction(scope)) {
+    if (isParamOf(scope, name)) return null;
+    const body = scope.childForFieldName('body');
+    let found: Node | null = null;
+    for (const stmt of body?.namedChildren ?? []) {
+      const def = stmt?.type === 'decorated_definition' ? stmt.childForFieldName('definition') : stmt;
+      if (def?.type === 'function_definition' && def.childForFieldName('name')?.text === name) found = def;
+    }
+    if (found) return found;
+    if (bindingsIn(model, name, scope).length) return null;
+  }
+  if (bindingsIn(model, name, null).length) return null;
+  return model.moduleFunctions.get(name) ?? null;
+}
+
+/** `yield` nodes that belong to this function (not to nested functions, lambdas or classes). */
+export function ownYields(func: Node): Node[] {
+  const out: Node[] = [];
+  const body = func.childForFieldName('body');
+  if (!body) return out;
+  const visit = (n: Node) => {
+    for (const c of n.namedChildren) {
+      if (!c) continue;
+      if (c.type === 'function_definition' || c.type === 'lambda' || c.type === 'class_definition') continue;
+      if (c.type === 'yield') out.push(c);
+      visit(c);
+    }
+  };
+  visit(body);
+  return out;
+}
+
+export interface LifespanUse {
+  func: Node;
+  /** The `lifespan=` value or `combine_lifespans` argument naming it. */
+  ref: Node;
+  /** What receives it. */
+  owner: 'fastmcp' | 'asgi' | 'combine' | 'decorator';
+}
+
+/** Functions of the file used as lifespans: `FastMCP(lifespan=f)`, `FastAPI(lifespan=f)`, `combine_lifespans(f, …)`, v3 `@lifespan`. */
+export function lifespanUses(model: FileModel): LifespanUse[] {
+  const out: LifespanUse[] = [];
+  for (const call of model.calls) {
+    const fastmcp = isFastMCPConstructor(model, call);
+    const asgi = !fastmcp && isAsgiAppCall(model, call);
+    if (fastmcp || asgi) {
+      const v = model.callArgs(call).keywords.get('lifespan');
+      const func = localFunction(model, v ?? null);
+      if (v && func) out.push({ func, ref: v, owner: fastmcp ? 'fastmcp' : 'asgi' });
+    } else if (isCombineLifespans(model, call)) {
+      for (const a of model.callArgs(call).positional) {
+        const func = localFunction(model, a);
+        if (func) out.push({ func, ref: a, owner: 'combine' });
+      }
+    }
+  }
+  for (const func of model.functions) {
+    if (decoratorNames(model, func).some(isV3LifespanDecorator)) out.push({ func, ref: func.childForFieldName('name') ?? func, owner: 'decorator' });
+  }
+  return out;
+}
+
+/** Identifiers inside `node` (not descending into nested function or class definitions). */
+export function identifiersIn(node: Node): Node[] {
+  const out: Node[] = [];
+  const visit = (n: Node) => {
+    if (n.type === 'identifier') out.push(n);
+    for (const c of n.namedChildren) if (c) visit(c);
+  };
+  visit(node);
+  return out;
+}

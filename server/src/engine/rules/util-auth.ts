@@ -1,0 +1,46 @@
+/** Recognising FastMCP auth objects and key-value stores for the FMCP5xx rules. */
+import type { Node } from '../parse';
+import type { RuleContext } from './api';
+import { lastSegment } from './util-api';
+
+/** A call constructing a FastMCP auth class (`OAuthProxy`, a provider, a verifier): its qualified class name. */
+export function authClass(ctx: RuleContext, call: Node): string | null {
+  const q = ctx.model.resolve(call.childForFieldName('function'));
+  if (!q || !q.startsWith('fastmcp.server.auth.')) return null;
+  const name = lastSegment(q);
+  return /^[A-Z]/.test(name) ? q : null;
+}
+
+/** Every call in the file constructing a FastMCP auth class, with its class name. */
+export function* authCalls(ctx: RuleContext): Generator<{ call: Node; cls: string }> {
+  for (const call of ctx.model.calls) {
+    const q = authClass(ctx, call);
+    if (q) yield { call, cls: lastSegment(q) };
+  }
+}
+
+/** The class name of a py-key-value store or wrapper constructed by `call`, or null. */
+export function keyValueClass(ctx: RuleContext, call: Node | null): string | null {
+  if (!call || call.type !== 'call') return null;
+  const q = ctx.model.resolve(call.childForFieldName('function'));
+  return q && q.startsWith('key_value.') ? lastSegment(q) : null;
+}
+
+/**
+ * The expression a name stands for when the file binds it exactly once, in the same function or at
+ * module level, to a call: `store = RedisStore(...)` then `client_storage=store`.
+ */
+export function boundCall(ctx: RuleContext, value: Node): Node | null {
+  if (value.type === 'call') return value;
+  if (value.type !== 'identifier') return null;
+  const scope = ctx.model.enclosingFunction(value);
+  const bindings = ctx.model.assignments.filter((a) => {
+    const left = a.childForFieldName('left');
+    if (left?.type !== 'identifier' || left.text !== value.text) return false;
+    const s = ctx.model.enclosingFunction(a);
+    return s === null || (scope !== null && s.id === scope.id);
+  });
+  if (bindings.length !== 1) return null;
+  const right = bindings[0].childForFieldName('right');
+  return right?.type === 'call' ? right : null;
+}

@@ -1,0 +1,478 @@
+/**
+ * The FastMCP language server: LSP wiring only. Every answer comes from the engine, the same one the
+ * CLI uses. Runs over stdio (`--stdio`) for any editor, or node IPC when VS Code starts it.
+ */
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import {
+  createConnection,
+  ProposedFeatures,
+  TextDocumentSyncKind,
+  DiagnosticSeverity,
+  DiagnosticTag,
+  CodeActionKind,
+  DidChangeConfigurationNotification,
+  type Connection,
+  type InitializeParams,
+  type InitializeResult,
+  type CodeAction,
+  type Diagnostic as LspDiagnostic,
+  type Hover,
+  type TextDocumentContentChangeEvent,
+  type WorkspaceFolder,
+} from 'vscode-languageserver/node';
+import {
+  initParser,
+  newParser,
+  lintTree,
+  computeLineStarts,
+  offsetAt,
+  positionAt,
+  editFor,
+  applyFixes,
+  parsePython,
+  resolveConfig,
+  CachedDiskView,
+  ALL_CODES,
+  RULES_BY_CODE,
+  type Diagnostic,
+  type LintSettings,
+  type ConfigurationPreference,
+  type ResolvedConfig,
+  type Suppression,
+} from './engine';
+import type { Tree } from './engine/parse';
+import { skipReason, DEFAULT_MAX_FILE_BYTES } from './engine/limits';
+import { ruleDocUrl } from './engine/docs-link';
+import { ignoreForLineEdit } from './engine/noqa-edit';
+import { hoverForDocument, initHover } from './hover-bridge';
+
+const VERSION = '0.1.0';
+
+interface Doc {
+  uri: string;
+  path: string;
+  version: number;
+  text: string;
+  lineStarts: number[];
+  tree: Tree | null;
+  languageId: string;
+  /** The last lint of this document, kept for code actions and hover. */
+  last?: { version: number; diagnostics: Diagnostic[]; suppressions: Suppression[]; config: ResolvedConfig };
+  timer?: NodeJS.Timeout;
+  skipped?: string | null;
+}
+
+interface EditorSettings {
+  enable: boolean;
+  lint: { select?: string[]; ignore?: string[]; extendSelect?: string[]; maxFileSize?: number; debounceMs?: number };
+  rules: { customizations?: Record<string, string> };
+  targetVersion?: string;
+  configurationPreference: ConfigurationPreference;
+}
+
+const DEFAULT_SETTINGS: EditorSettings = { enable: true, lint: {}, rules: {}, configurationPreference: 'editorFirst' };
+
+export function startServer(connection: Connection): void {
+  const docs = new Map<string, Doc>();
+  const view = new CachedDiskView();
+  let folders: WorkspaceFolder[] = [];
+  let hasConfigurationCapability = false;
+  let timingEnabled = false;
+  let docsBaseUrl: string | undefined;
+  let defaultSettings: EditorSettings = DEFAULT_SETTINGS;
+  const settingsCache = new Map<string, Promise<EditorSettings>>();
+  let parserReady: Promise<unknown> = Promise.resolve();
+  let parser: ReturnType<typeof newParser> | null = null;
+
+  const log = (msg: string) => connection.console.log(`[fastmcp] ${msg}`);
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    folders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []);
+    hasConfigurationCapability = !!params.capabilities.workspace?.configuration;
+    const init = (params.initializationOptions ?? {}) as { timing?: boolean; docsBaseUrl?: string; settings?: Partial<EditorSettings> };
+    timingEnabled = !!init.timing;
+    docsBaseUrl = init.docsBaseUrl;
+    if (init.settings) defaultSettings = normalizeSettings(init.settings);
+    parserReady = initParser()
+      .then(() => {
+        parser = newParser();
+        initHover();
+      })
+      .catch((e) => log(`parser failed to load: ${e instanceof Error ? e.message : e}`));
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, 'source.fixAll.fastmcp'], resolveProvider: false },
+        hoverProvider: true,
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+      },
+      serverInfo: { name: 'fastmcp-language-server', version: VERSION },
+    };
+  });
+
+  connection.onInitialized(() => {
+    if (hasConfigurationCapability) connection.client.register(DidChangeConfigurationNotification.type, { section: 'fastmcp' }).catch(() => undefined);
+    connection.workspace.onDidChangeWorkspaceFolders((e) => {
+      folders = folders.filter((f) => !e.removed.some((r) => r.uri === f.uri)).concat(e.added);
+      relintAll();
+    });
+  });
+
+  const isPython = (d: Doc) => d.languageId === 'python' || d.path.endsWith('.py') || d.path.endsWith('.pyi');
+
+  async function settingsFor(uri: string): Promise<EditorSettings> {
+    if (!hasConfigurationCapability) return defaultSettings;
+    let p = settingsCache.get(uri);
+    if (!p) {
+      p = connection.workspace
+        .getConfiguration({ scopeUri: uri, section: 'fastmcp' })
+        .then((raw) => normalizeSettings(raw ?? {}))
+        .catch(() => defaultSettings);
+      settingsCache.set(uri, p);
+    }
+    return p;
+  }
+
+  function folderOf(p: string): string | undefined {
+    let best: string | undefined;
+    for (const f of folders) {
+      const fp = uriToPath(f.uri);
+      if (fp && (p === fp || p.startsWith(fp + path.sep)) && (!best || fp.length > best.length)) best = fp;
+    }
+    return best;
+  }
+
+  function schedule(doc: Doc, delay: number) {
+    if (doc.timer) clearTimeout(doc.timer);
+    doc.timer = setTimeout(() => {
+      doc.timer = undefined;
+      void lint(doc);
+    }, delay);
+  }
+
+  async function lint(doc: Doc): Promise<void> {
+    await parserReady;
+    const version = doc.version;
+    try {
+      const settings = await settingsFor(doc.uri);
+      if (docs.get(doc.uri) !== doc || doc.version !== version) return; // a newer change will lint
+      if (!settings.enable || !isPython(doc)) {
+        void connection.sendDiagnostics({ uri: doc.uri, version, diagnostics: [] });
+        return;
+      }
+      const started = performance.now();
+      doc.skipped = skipReason(doc.text, settings.lint.maxFileSize ?? DEFAULT_MAX_FILE_BYTES);
+      if (doc.skipped) {
+        freeTree(doc);
+        log(`${doc.path}: ${doc.skipped}`);
+        void connection.sendDiagnostics({
+          uri: doc.uri,
+          version,
+          diagnostics: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: DiagnosticSeverity.Information, source: 'fastmcp', message: `FastMCP lint ${doc.skipped}` }],
+        });
+        return;
+      }
+      ensureTree(doc);
+      const config = resolveConfig(doc.path, { view, codes: ALL_CODES, editor: editorLintSettings(settings), preference: settings.configurationPreference, stopAt: folderOf(doc.path) });
+      for (const p of config.problems) logOnce(`${p.file}:${p.line + 1}: ${p.message}`);
+      const result = lintTree(doc.tree!, doc.text, { path: doc.path, config }, doc.lineStarts);
+      const elapsed = performance.now() - started;
+      if (docs.get(doc.uri) !== doc || doc.version !== version) return; // stale: drop
+      doc.last = { version, diagnostics: result.diagnostics, suppressions: result.suppressions, config };
+      void connection.sendDiagnostics({ uri: doc.uri, version, diagnostics: result.diagnostics.map((d) => toLsp(d, docsBaseUrl)) });
+      void connection.sendNotification('fastmcp/status', {
+        uri: doc.uri,
+        flavor: result.flavor,
+        targetVersion: config.target.version,
+        targetSource: config.target.source,
+        configFile: config.configFile,
+        ruleCount: RULES_BY_CODE.size,
+      });
+      if (timingEnabled) void connection.sendNotification('fastmcp/timing', { uri: doc.uri, version, ms: elapsed });
+    } catch (e) {
+      log(`lint failed for ${doc.path}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+    }
+  }
+
+  const logged = new Set<string>();
+  function logOnce(msg: string) {
+    if (logged.has(msg)) return;
+    logged.add(msg);
+    log(msg);
+  }
+
+  function ensureTree(doc: Doc) {
+    if (doc.tree) return;
+    const t = (parser ?? newParser()).parse(doc.text);
+    doc.tree = t ?? parsePython(doc.text);
+  }
+
+  function freeTree(doc: Doc) {
+    doc.tree?.delete();
+    doc.tree = null;
+  }
+
+  function relintAll() {
+    settingsCache.clear();
+    for (const d of docs.values()) schedule(d, 0);
+  }
+
+  connection.onDidOpenTextDocument(async ({ textDocument: td }) => {
+    const doc: Doc = { uri: td.uri, path: uriToPath(td.uri) ?? td.uri, version: td.version, text: td.text, lineStarts: computeLineStarts(td.text), tree: null, languageId: td.languageId };
+    const old = docs.get(td.uri);
+    if (old) closeDoc(old);
+    docs.set(td.uri, doc);
+    await lint(doc);
+  });
+
+  connection.onDidChangeTextDocument(async ({ textDocument, contentChanges }) => {
+    const doc = docs.get(textDocument.uri);
+    if (!doc) return;
+    try {
+      applyChanges(doc, contentChanges);
+    } catch (e) {
+      log(`could not apply change to ${doc.path}: ${e instanceof Error ? e.message : e}`);
+      freeTree(doc);
+    }
+    doc.version = textDocument.version;
+    doc.last = undefined;
+    const settings = await settingsFor(doc.uri);
+    schedule(doc, settings.lint.debounceMs ?? 120);
+  });
+
+  function applyChanges(doc: Doc, changes: TextDocumentContentChangeEvent[]) {
+    for (const ch of changes) {
+      if (!('range' in ch) || !ch.range) {
+        doc.text = ch.text;
+        doc.lineStarts = computeLineStarts(doc.text);
+        freeTree(doc);
+        continue;
+      }
+      const edit = editFor(doc.text, doc.lineStarts, ch.range, ch.text);
+      doc.text = doc.text.slice(0, edit.startIndex) + ch.text + doc.text.slice(edit.oldEndIndex);
+      doc.lineStarts = computeLineStarts(doc.text);
+      if (doc.tree) doc.tree.edit(edit);
+    }
+    if (doc.tree && parser && !skipReason(doc.text)) {
+      const next = parser.parse(doc.text, doc.tree);
+      doc.tree.delete();
+      doc.tree = next;
+    } else freeTree(doc);
+  }
+
+  function closeDoc(doc: Doc) {
+    if (doc.timer) clearTimeout(doc.timer);
+    freeTree(doc);
+    doc.last = undefined;
+  }
+
+  connection.onDidCloseTextDocument(({ textDocument }) => {
+    const doc = docs.get(textDocument.uri);
+    if (!doc) return;
+    closeDoc(doc);
+    docs.delete(textDocument.uri);
+    void connection.sendDiagnostics({ uri: textDocument.uri, diagnostics: [] });
+  });
+
+  connection.onDidChangeConfiguration(() => relintAll());
+
+  connection.onDidChangeWatchedFiles(({ changes }) => {
+    for (const c of changes) {
+      const p = uriToPath(c.uri);
+      if (p) view.invalidate(p);
+    }
+    relintAll();
+  });
+
+  connection.onCodeAction((params, token): CodeAction[] => {
+    try {
+      const doc = docs.get(params.textDocument.uri);
+      if (!doc?.last || doc.last.version !== doc.version || token.isCancellationRequested) return [];
+      const only = params.context.only;
+      const wantsFixAll = !only || only.some((k) => 'source.fixAll.fastmcp'.startsWith(k) || k === CodeActionKind.Source || k === CodeActionKind.SourceFixAll);
+      const wantsQuickFix = !only || only.some((k) => CodeActionKind.QuickFix.startsWith(k) || k === CodeActionKind.QuickFix);
+      const actions: CodeAction[] = [];
+      if (wantsQuickFix) {
+        const start = offsetAt(doc.lineStarts, doc.text.length, params.range.start);
+        const end = offsetAt(doc.lineStarts, doc.text.length, params.range.end);
+        for (const d of doc.last.diagnostics) {
+          const ds = offsetAt(doc.lineStarts, doc.text.length, d.range.start);
+          const de = offsetAt(doc.lineStarts, doc.text.length, d.range.end);
+          if (de < start || ds > end) continue;
+          const lsp = toLsp(d, docsBaseUrl);
+          d.fixes.forEach((f, i) =>
+            actions.push({
+              title: f.safety === 'unsafe' ? `${f.title} (review: may change behaviour)` : f.title,
+              kind: CodeActionKind.QuickFix,
+              diagnostics: [lsp],
+              isPreferred: i === 0 && f.safety === 'safe',
+              edit: { changes: { [doc.uri]: f.edits } },
+            }),
+          );
+          if (d.code !== 'FMCP000') {
+            actions.push({
+              title: `Ignore ${d.code} for this line`,
+              kind: CodeActionKind.QuickFix,
+              diagnostics: [lsp],
+              edit: { changes: { [doc.uri]: [ignoreForLineEdit(doc.text, doc.lineStarts, d.range.start.line, d.code)] } },
+            });
+          }
+          actions.push({
+            title: `Show documentation for ${d.code}`,
+            kind: CodeActionKind.QuickFix,
+            diagnostics: [lsp],
+            command: { title: `Show documentation for ${d.code}`, command: 'fastmcp.showRuleDocumentation', arguments: [d.code] },
+          });
+        }
+      }
+      if (wantsFixAll && (only?.length ?? 0) > 0) {
+        const fixed = fixAllText(doc);
+        if (fixed !== null && fixed !== doc.text) {
+          const end = positionAt(doc.lineStarts, doc.text.length);
+          actions.push({
+            title: 'FastMCP: Fix all auto-fixable problems',
+            kind: 'source.fixAll.fastmcp',
+            edit: { changes: { [doc.uri]: [{ range: { start: { line: 0, character: 0 }, end }, newText: fixed }] } },
+          });
+        }
+      }
+      return actions;
+    } catch (e) {
+      log(`code actions failed: ${e instanceof Error ? e.message : e}`);
+      return [];
+    }
+  });
+
+  /** Applies safe fixes until nothing changes (at most 10 passes), re-linting in between. */
+  function fixAllText(doc: Doc): string | null {
+    if (!doc.last) return null;
+    let text = doc.text;
+    let diags = doc.last.diagnostics;
+    for (let pass = 0; pass < 10; pass++) {
+      const safe = diags.flatMap((d) => d.fixes.filter((f) => f.safety === 'safe').slice(0, 1));
+      if (!safe.length) break;
+      const next = applyFixes(text, safe).text;
+      if (next === text) break;
+      const tree = parsePython(next);
+      try {
+        if (tree.rootNode.hasError && !doc.tree?.rootNode.hasError) break; // never trade a parsing file for a broken one
+        text = next;
+        diags = lintTree(tree, text, { path: doc.path, config: doc.last.config }).diagnostics;
+      } finally {
+        tree.delete();
+      }
+    }
+    return text;
+  }
+
+  connection.onHover((params, token): Hover | null => {
+    try {
+      const doc = docs.get(params.textDocument.uri);
+      if (!doc || token.isCancellationRequested || doc.skipped || !isPython(doc)) return null;
+      ensureTree(doc);
+      const offset = offsetAt(doc.lineStarts, doc.text.length, params.position);
+      const h = hoverForDocument({ tree: doc.tree!, text: doc.text, offset, config: doc.last?.config ?? resolveConfig(doc.path, { view, codes: ALL_CODES, stopAt: folderOf(doc.path) }) });
+      if (!h) return null;
+      return { contents: { kind: 'markdown', value: h.markdown }, range: { start: positionAt(doc.lineStarts, h.start), end: positionAt(doc.lineStarts, h.end) } };
+    } catch (e) {
+      log(`hover failed: ${e instanceof Error ? e.message : e}`);
+      return null;
+    }
+  });
+
+  connection.onRequest('fastmcp/debugInfo', async (params: { uri?: string }) => {
+    const doc = params?.uri ? docs.get(params.uri) : undefined;
+    const settings = params?.uri ? await settingsFor(params.uri) : defaultSettings;
+    const config = doc ? resolveConfig(doc.path, { view, codes: ALL_CODES, editor: editorLintSettings(settings), preference: settings.configurationPreference, stopAt: folderOf(doc.path) }) : null;
+    return {
+      server: VERSION,
+      node: process.version,
+      rules: RULES_BY_CODE.size,
+      openDocuments: docs.size,
+      workspaceFolders: folders.map((f) => f.uri),
+      document: doc ? { uri: doc.uri, version: doc.version, skipped: doc.skipped ?? null, diagnostics: doc.last?.diagnostics.length ?? null } : null,
+      editorSettings: settings,
+      resolved: config ? { configFile: config.configFile, targetVersion: config.target.version, targetSource: config.target.source, settings: config.settings, problems: config.problems } : null,
+      memory: process.memoryUsage(),
+    };
+  });
+
+  connection.onShutdown(() => {
+    for (const d of docs.values()) closeDoc(d);
+    docs.clear();
+  });
+
+  connection.listen();
+}
+
+function normalizeSettings(raw: Partial<EditorSettings> & Record<string, unknown>): EditorSettings {
+  const lint = (raw.lint ?? {}) as EditorSettings['lint'];
+  const pref = raw.configurationPreference;
+  return {
+    enable: raw.enable !== false,
+    lint: {
+      select: Array.isArray(lint.select) && lint.select.length ? lint.select.filter((s) => typeof s === 'string') : undefined,
+      ignore: Array.isArray(lint.ignore) && lint.ignore.length ? lint.ignore.filter((s) => typeof s === 'string') : undefined,
+      extendSelect: Array.isArray(lint.extendSelect) && lint.extendSelect.length ? lint.extendSelect : undefined,
+      maxFileSize: typeof lint.maxFileSize === 'number' && lint.maxFileSize > 0 ? lint.maxFileSize : undefined,
+      debounceMs: typeof lint.debounceMs === 'number' && lint.debounceMs >= 0 ? lint.debounceMs : undefined,
+    },
+    rules: { customizations: raw.rules && typeof raw.rules === 'object' ? ((raw.rules as EditorSettings['rules']).customizations ?? {}) : {} },
+    targetVersion: typeof raw.targetVersion === 'string' && raw.targetVersion.trim() ? raw.targetVersion.trim() : undefined,
+    configurationPreference: pref === 'filesystemFirst' || pref === 'editorOnly' ? pref : 'editorFirst',
+  };
+}
+
+function editorLintSettings(s: EditorSettings): LintSettings {
+  const out: LintSettings = {};
+  const valid = (list?: string[]) => list?.filter((c) => ALL_CODES.some((k) => k.startsWith(c.toUpperCase())) || c.toUpperCase() === 'ALL').map((c) => c.toUpperCase());
+  if (s.lint.select) out.select = valid(s.lint.select);
+  if (s.lint.extendSelect) out.extendSelect = valid(s.lint.extendSelect);
+  if (s.lint.ignore) out.ignore = valid(s.lint.ignore);
+  const sev: NonNullable<LintSettings['severity']> = {};
+  for (const [code, v] of Object.entries(s.rules.customizations ?? {})) {
+    if (['error', 'warning', 'info', 'hint', 'off'].includes(v) && ALL_CODES.some((k) => k.startsWith(code.toUpperCase()))) sev[code.toUpperCase()] = v as 'error';
+  }
+  if (Object.keys(sev).length) out.severity = sev;
+  if (s.targetVersion) out.targetVersion = s.targetVersion;
+  return out;
+}
+
+const SEVERITY: Record<Diagnostic['severity'], DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  info: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+function toLsp(d: Diagnostic, docsBaseUrl?: string): LspDiagnostic {
+  const out: LspDiagnostic = {
+    range: d.range,
+    severity: SEVERITY[d.severity],
+    code: d.code,
+    source: 'fastmcp',
+    message: d.message,
+    codeDescription: { href: ruleDocUrl(d.code, docsBaseUrl) },
+    data: { code: d.code, fixable: d.fixes.length > 0, safeFix: d.fixes.some((f) => f.safety === 'safe') },
+  };
+  if (d.tags?.length) out.tags = d.tags.map((t) => (t === 'deprecated' ? DiagnosticTag.Deprecated : DiagnosticTag.Unnecessary));
+  return out;
+}
+
+function uriToPath(uri: string): string | undefined {
+  if (!uri.startsWith('file:')) return undefined;
+  try {
+    return fileURLToPath(uri);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Entry point for `dist/server.js` and `fastmcp-lint server`: stdio with `--stdio`, node IPC with `--node-ipc`. */
+export function runServerProcess(): void {
+  const connection = createConnection(ProposedFeatures.all);
+  process.on('uncaughtException', (e) => connection.console.error(`[fastmcp] uncaught: ${e instanceof Error ? (e.stack ?? e.message) : e}`));
+  process.on('unhandledRejection', (e) => connection.console.error(`[fastmcp] unhandled rejection: ${e instanceof Error ? (e.stack ?? e.message) : e}`));
+  startServer(connection);
+}
