@@ -57,13 +57,14 @@ export default defineRule({
       example: 'import numpy as np\n\n@mcp.tool\ndef mean(values: np.ndarray) -> float:\n    return float(values.mean())',
       useInstead: 'import numpy as np\n\n@mcp.tool\ndef mean(values: list[float]) -> float:\n    return float(np.asarray(values).mean())',
       guide: [6, 11],
-      notes: 'Return annotations are not checked: FastMCP skips output schemas it cannot build. Classes imported from elsewhere are left alone (except the well-known types above), as are classes with decorators, base classes other than `object`/`ABC`, or pydantic hooks such as `__get_pydantic_core_schema__`, and `Annotated[...]` types carrying validators.',
+      notes: 'Return annotations are not checked: FastMCP skips output schemas it cannot build. Classes imported from elsewhere are left alone (except the well-known types above), as are classes with decorators, base classes other than `object`/`ABC`, or pydantic hooks such as `__get_pydantic_core_schema__`, and `Annotated[...]` types carrying validators. Tools given `exclude_args=` are skipped.',
     },
   },
   check(ctx) {
     const model = ctx.model;
     for (const c of model.components) {
-      if (!signatureIntact(c)) continue;
+      // Parameters hidden with exclude_args are pruned differently across versions: leave them alone.
+      if (!signatureIntact(c) || c.keywords.has('exclude_args') || c.hasSplat) continue;
       for (const p of signatureParams(c)) {
         if (!p.annotation || p.annotation.hasError) continue;
         const found = findUnsupported(model, p.annotation, 0);

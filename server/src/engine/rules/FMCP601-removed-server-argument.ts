@@ -1,5 +1,5 @@
 import { defineRule } from './api';
-import { apiStatus, changesFor, historyOf, reportShape } from './data-api-changes';
+import { apiStatus, changesFor, historyOf, messageAt, reportShape } from './data-api-changes';
 import { isFastmcpServerConstruction, keywordNode, removeArgumentEdit } from './util-api';
 
 const CHANGES = changesFor('FMCP601', 'server-kwarg');
@@ -39,7 +39,7 @@ export default defineRule({
         const message =
           status === 'removed'
             ? `FastMCP() does not accept \`${change.old}\` in FastMCP ${ctx.target.version} (${historyOf(change)}): creating the server raises TypeError and the module fails to import. ${change.new}`
-            : `\`${change.old}=\` on FastMCP() is deprecated (${historyOf(change)}); FastMCP warns: "${change.message}" ${change.new}`;
+            : `\`${change.old}=\` on FastMCP() is deprecated (${historyOf(change)}); FastMCP warns: "${messageAt(change, ctx.target)}" ${change.new}`;
         let fix;
         if (change.rename && !args.keywords.has(change.rename) && CHANGES.filter((c) => c.rename === change.rename && args.keywords.has(c.old)).length === 1) {
           fix = ctx.fix(`Rename to \`${change.rename}=\``, 'unsafe', [ctx.replace(nameNode, change.rename)]);

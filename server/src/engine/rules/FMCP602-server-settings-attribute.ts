@@ -1,5 +1,5 @@
 import { defineRule } from './api';
-import { apiStatus, changesFor, historyOf, reportShape } from './data-api-changes';
+import { apiStatus, changesFor, historyOf, messageAt, reportShape } from './data-api-changes';
 
 const CHANGES = changesFor('FMCP602', 'server-attribute');
 
@@ -47,7 +47,7 @@ export default defineRule({
       const message =
         status === 'removed'
           ? `\`${server.name}.settings\` does not exist in FastMCP ${ctx.target.version} (${historyOf(change)}): AttributeError. Use ${change.new}.`
-          : `\`${server.name}.settings\` is deprecated (${historyOf(change)}); FastMCP warns: "${change.message}"`;
+          : `\`${server.name}.settings\` is deprecated (${historyOf(change)}); FastMCP warns: "${messageAt(change, ctx.target)}"`;
       ctx.report({ node: attr, message, severity: shape.severity, deprecated: shape.deprecated });
     }
   },

@@ -1,7 +1,7 @@
 import type { Node } from '../parse';
 import type { Fix } from '../types';
 import { defineRule, type RuleContext } from './api';
-import { apiStatus, changesFor, historyOf, reportShape, type ApiChange, type ApiStatus } from './data-api-changes';
+import { apiStatus, changesFor, historyOf, messageAt, reportShape, type ApiChange, type ApiStatus } from './data-api-changes';
 import { importStatements, inImportGuard } from './util-api';
 
 const MODULES = changesFor('FMCP603', 'module').sort((a, b) => b.old.length - a.old.length);
@@ -41,7 +41,7 @@ function describe(change: ApiChange, status: ApiStatus, subject: string, ctx: Ru
   const instead = moved.includes('`') ? moved : `\`${moved}\``;
   if (change.never) return `\`${subject}\` does not exist in any FastMCP release: the import fails with ${failure}. Use ${instead}.`;
   if (status === 'removed') return `\`${subject}\` is gone in FastMCP ${ctx.target.version} (${historyOf(change)}): the import fails with ${failure}. Use ${instead}.`;
-  return `\`${subject}\` is deprecated (${historyOf(change)}); FastMCP warns: "${change.message}"`;
+  return `\`${subject}\` is deprecated (${historyOf(change)}); FastMCP warns: "${messageAt(change, ctx.target)}"`;
 }
 
 /** The new module path for a 1:1 move, or null when some imported name has no counterpart there. */

@@ -1,7 +1,7 @@
 import type { Fix } from '../types';
 import { fastmcpClassFlavor } from '../model/names';
 import { defineRule } from './api';
-import { apiStatus, changesFor, historyOf, reportShape } from './data-api-changes';
+import { apiStatus, changesFor, historyOf, messageAt, reportShape } from './data-api-changes';
 import { insertFirstArgumentEdit } from './util-api';
 
 const CHANGES = new Map(changesFor('FMCP604', 'server-method').map((c) => [c.old, c]));
@@ -42,7 +42,7 @@ export default defineRule({
       const message =
         status === 'removed'
           ? `\`${shown}\` does not exist in FastMCP ${ctx.target.version} (${historyOf(change)}): AttributeError when this runs. Use ${change.new}.`
-          : `\`${shown}\` is deprecated (${historyOf(change)}); FastMCP warns: "${change.message}"`;
+          : `\`${shown}\` is deprecated (${historyOf(change)}); FastMCP warns: "${messageAt(change, ctx.target)}"`;
 
       const args = ctx.model.callArgs(call);
       const fixes: Fix[] = [];

@@ -36,6 +36,8 @@ export interface ApiChange {
   rename?: string;
   /** Methods called on the FastMCP class rather than on a server variable. */
   onClass?: boolean;
+  /** A later release that words the warning differently (it names a newer location). */
+  laterMessage?: { from: string; message: string };
 }
 
 const CTOR_HINTS: Record<string, string> = {
@@ -213,7 +215,8 @@ export const API_CHANGES: readonly ApiChange[] = [
     new: '`JWTVerifier` from `fastmcp.server.auth`',
     deprecated: '2.11.0',
     removed: '2.14.0',
-    message: 'BearerAuthProvider was renamed JWTVerifier (fastmcp.server.auth.providers.jwt) in 2.11 and removed in 2.14.',
+    message:
+      "The `fastmcp.server.auth.providers.bearer` module is deprecated and will be removed in a future version. Please use `fastmcp.server.auth.providers.jwt.JWTVerifier` instead of this module's BearerAuthProvider.",
     rename: 'fastmcp.server.auth.JWTVerifier',
   },
   {
@@ -244,6 +247,7 @@ export const API_CHANGES: readonly ApiChange[] = [
     deprecated: '2.14.0',
     removed: null,
     message: 'Importing from fastmcp.experimental.server.openapi is deprecated. Import from fastmcp.server.openapi instead.',
+    laterMessage: { from: '3.0.0b1', message: 'Importing from fastmcp.experimental.server.openapi is deprecated. Import from fastmcp.server.providers.openapi instead.' },
     rename: 'fastmcp.server.openapi',
   },
   {
@@ -380,6 +384,11 @@ export function apiStatus(change: ApiChange, target: TargetVersion): ApiStatus |
     if (dep) return 'deprecated';
   }
   return target.known ? 'current' : undefined;
+}
+
+/** FastMCP's own message for a change, as the target version words it. */
+export function messageAt(change: ApiChange, target: TargetVersion): string {
+  return change.laterMessage && target.atLeast(change.laterMessage.from) === true ? change.laterMessage.message : change.message;
 }
 
 export function changesFor(rule: ApiChange['rule'], kind?: ApiChangeKind): ApiChange[] {

@@ -94,11 +94,6 @@ export function addNoneDefault(ctx: RuleContext, c: Component, p: Param) {
   return null;
 }
 
-/** How a resource's function is named in messages. */
-export function describe(c: Component): string {
-  return c.funcName ? `\`${c.funcName}\`` : 'this resource';
-}
-
 /** `{a, b}` as Python prints a set, for quoting FastMCP's messages. */
 export function pySet(names: string[]): string {
   return names.length ? `{${names.map((n) => `'${n}'`).join(', ')}}` : 'set()';
