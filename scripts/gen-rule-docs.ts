@@ -50,6 +50,22 @@ function main(): number {
     stale.push(`${name} (no such rule)`);
     if (!check) fs.unlinkSync(path.join(OUT, name));
   }
+  // The README's rule list, between its markers.
+  const readmePath = path.join(ROOT, 'README.md');
+  const readme = fs.readFileSync(readmePath, 'utf8');
+  const start = '<!-- rules:start -->';
+  const end = '<!-- rules:end -->';
+  const i = readme.indexOf(start);
+  const j = readme.indexOf(end);
+  if (i >= 0 && j > i) {
+    const rows = ALL_RULES.filter((r) => r?.meta?.code).map((r) => `| [${r.meta.code}](docs/rules/${r.meta.code}.md) | \`${r.meta.name}\` | ${r.meta.deprecation ? 'D' : r.meta.severity} | ${(r.meta.title ?? '').replace(/\|/g, '\\|')} |`);
+    const table = ['', `${rows.length} rules. Severity D: a deprecation (hint or warning while deprecated, error once removed).`, '', '| Code | Name | Severity | What it flags |', '|---|---|---|---|', ...rows, ''].join('\n');
+    const next = readme.slice(0, i + start.length) + '\n' + table + '\n' + readme.slice(j);
+    if (next !== readme) {
+      stale.push('../../README.md (rule list)');
+      if (!check) fs.writeFileSync(readmePath, next);
+    }
+  }
   for (const p of problems) console.error(`incomplete docs: ${p}`);
   if (check) {
     for (const s of stale) console.error(`stale: docs/rules/${s}`);

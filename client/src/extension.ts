@@ -19,6 +19,7 @@ import { registerRuleDocsCommand } from './commands/showRuleDocumentation';
 import { registerFixAllCommand } from './commands/fixAll';
 import { registerDebugInfoCommand } from './commands/printDebugInfo';
 import { StatusItem } from './status';
+import { registerNewServerCommand } from './commands/newServerFromTemplate';
 
 let client: LanguageClient | undefined;
 let log: vscode.LogOutputChannel;
@@ -103,6 +104,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
     vscode.commands.registerCommand('fastmcp.showLogs', () => log.show()),
     registerRuleDocsCommand(context),
     registerFixAllCommand(),
+    registerNewServerCommand(context),
     registerDebugInfoCommand(() => client, log),
     vscode.window.onDidChangeActiveTextEditor(() => status.refresh()),
   );

@@ -116,6 +116,7 @@ export function lintModel(model: FileModel, opts: LintOptions, lineStarts = comp
     isEntrypoint: entry.isEntrypoint,
     entrypointObject: entry.object,
     eol,
+    isEnabled: (code: string) => enabled.has(code),
     report(r: Report) {
       const rule = r.code ? RULES_BY_CODE.get(r.code) : current;
       if (!rule || !enabled.has(rule.meta.code)) return;

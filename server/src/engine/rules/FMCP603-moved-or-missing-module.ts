@@ -92,7 +92,7 @@ export default defineRule({
           const dotted = n.type === 'aliased_import' ? n.childForFieldName('name') : n.type === 'dotted_name' ? n : null;
           if (!dotted) continue;
           const change = MODULES.find((c) => matchesModule(dotted.text, c));
-          if (!change) continue;
+          if (!change || (change.ownedBy && ctx.isEnabled(change.ownedBy))) continue;
           const status = apiStatus(change, ctx.target);
           if (status === undefined || status === 'current') continue;
           const shape = reportShape(status);
@@ -107,7 +107,8 @@ export default defineRule({
       const names = importedNames(stmt);
       const star = stmt.namedChildren.some((c) => c?.type === 'wildcard_import');
 
-      const modChange = MODULES.find((c) => matchesModule(mod, c));
+      const found = MODULES.find((c) => matchesModule(mod, c));
+      const modChange = found?.ownedBy && ctx.isEnabled(found.ownedBy) ? undefined : found;
       const modStatus = modChange ? apiStatus(modChange, ctx.target) : undefined;
       if (modChange && modStatus && modStatus !== 'current') {
         const shape = reportShape(modStatus);
@@ -127,7 +128,7 @@ export default defineRule({
       for (const n of names) {
         const qualified = `${mod}.${n.name}`;
         const change = NAMES.find((c) => c.old === qualified);
-        if (!change) continue;
+        if (!change || (change.ownedBy && ctx.isEnabled(change.ownedBy))) continue;
         const status = apiStatus(change, ctx.target);
         if (status === undefined || status === 'current') continue;
         const shape = reportShape(status);

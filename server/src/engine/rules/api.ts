@@ -80,6 +80,8 @@ export interface RuleContext {
   indentAt(offset: number): string;
   /** The line ending the file uses. */
   readonly eol: string;
+  /** Whether another rule is on for this file (a general rule defers to a more specific one). */
+  isEnabled(code: string): boolean;
 }
 
 export function defineRule(rule: Rule): Rule {

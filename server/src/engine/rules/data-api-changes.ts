@@ -38,6 +38,8 @@ export interface ApiChange {
   onClass?: boolean;
   /** A later release that words the warning differently (it names a newer location). */
   laterMessage?: { from: string; message: string };
+  /** A more specific rule reports this construct; FMCP6xx stays quiet while that rule is enabled. */
+  ownedBy?: string;
 }
 
 const CTOR_HINTS: Record<string, string> = {
@@ -130,6 +132,7 @@ export const API_CHANGES: readonly ApiChange[] = [
     never: true,
     message: "No module named 'fastmcp.middleware'",
     rename: 'fastmcp.server.middleware',
+    ownedBy: 'FMCP406',
   },
   {
     rule: 'FMCP603',
@@ -162,6 +165,7 @@ export const API_CHANGES: readonly ApiChange[] = [
     never: true,
     message: "cannot import name 'Icon' from 'fastmcp'",
     rename: 'mcp.types.Icon',
+    ownedBy: 'FMCP218',
   },
   ...['fastmcp.server.middleware.BaseMiddleware', 'fastmcp.server.middleware.middleware.BaseMiddleware', 'fastmcp.middleware.BaseMiddleware'].map(
     (old): ApiChange => ({
@@ -173,6 +177,7 @@ export const API_CHANGES: readonly ApiChange[] = [
       removed: null,
       never: true,
       message: "cannot import name 'BaseMiddleware'",
+      ownedBy: 'FMCP406',
     }),
   ),
 
