@@ -465,6 +465,10 @@ export function toSarif(items: Array<{ path: string; d: Diagnostic }>) {
 }
 
 export function runCli(): void {
+  // `fastmcp-lint . | head` closes the pipe early: stop quietly instead of crashing.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  });
   main(process.argv.slice(2))
     .then((code) => {
       if (code >= 0) process.exitCode = code;

@@ -246,6 +246,7 @@ export function inferEntrypoint(model: FileModel): { isEntrypoint: boolean; obje
     for (const call of model.calls) {
       if (call.startIndex < fn.startIndex || call.endIndex > fn.endIndex) continue;
       const callee = call.childForFieldName('function');
+      if (callee?.type === 'attribute' && /^run(_async)?$/.test(callee.childForFieldName('attribute')?.text ?? '') && runsFactoryServer(model, callee.childForFieldName('object'), fn)) return true;
       if (callee?.type !== 'identifier') continue;
       const target = model.moduleFunctions.get(callee.text);
       if (target && runsServer(target, seen)) return true;
@@ -255,6 +256,31 @@ export function inferEntrypoint(model: FileModel): { isEntrypoint: boolean; obje
   const seen = new Set<number>();
   for (const g of model.mainGuards) if (runsServer(g, seen)) return { isEntrypoint: true, object: null };
   return { isEntrypoint: false, object: null };
+}
+
+/**
+ * `create_server().run()`, or `srv = create_server()` then `srv.run()` in the same block: the receiver is
+ * made by a same-file function that constructs a FastMCP server.
+ */
+function runsFactoryServer(model: FileModel, receiver: Node | null, scope: Node): boolean {
+  if (!receiver) return false;
+  let value: Node | null = receiver;
+  if (receiver.type === 'identifier') {
+    value = null;
+    for (const asg of model.assignments) {
+      if (asg.startIndex < scope.startIndex || asg.endIndex > scope.endIndex || asg.startIndex > receiver.startIndex) continue;
+      if (asg.childForFieldName('left')?.text === receiver.text) value = asg.childForFieldName('right');
+    }
+  }
+  if (value?.type === 'await') value = value.namedChild(0);
+  if (value?.type !== 'call') return false;
+  const callee = value.childForFieldName('function');
+  const factory = callee?.type === 'identifier' ? model.moduleFunctions.get(callee.text) : undefined;
+  if (!factory || !model.servers.some((s) => s.scope?.id === factory.id && s.kind !== 'annotation')) return false;
+  // A factory that needs arguments belongs to a CLI that builds the server from its options; `file.py`
+  // alone could never serve it, and the author did not mean it to.
+  const params = factory.childForFieldName('parameters')?.namedChildren ?? [];
+  return params.every((p) => !p || p.type === 'default_parameter' || p.type === 'typed_default_parameter' || p.type === 'list_splat_pattern' || p.type === 'dictionary_splat_pattern' || p.type === 'keyword_separator' || p.type === 'positional_separator' || (p.type === 'typed_parameter' && /^(list_splat|dictionary_splat)_pattern$/.test(p.namedChild(0)?.type ?? '')));
 }
 
 /** Insert `statement` after the module's imports (or its docstring), unless `binds` is already imported. */
