@@ -20,6 +20,13 @@ import { registerFixAllCommand } from './commands/fixAll';
 import { registerDebugInfoCommand } from './commands/printDebugInfo';
 import { StatusItem } from './status';
 import { registerNewServerCommand } from './commands/newServerFromTemplate';
+import { registerCheckReadinessCommand } from './commands/checkReadiness';
+import { registerGenerateEnvExampleCommand } from './commands/generateEnvExample';
+import { registerCheckVersionsCommand } from './commands/checkVersions';
+import { registerAddToClaudeDesktopCommand } from './commands/addToClaudeDesktop';
+import { registerCopyClaudeCodeCommand } from './commands/copyClaudeCodeCommand';
+import { registerWriteVSCodeMcpJsonCommand } from './commands/writeVSCodeMcpJson';
+import { registerWriteCursorMcpJsonCommand } from './commands/writeCursorMcpJson';
 
 let client: LanguageClient | undefined;
 let log: vscode.LogOutputChannel;
@@ -52,7 +59,7 @@ function createClient(context: vscode.ExtensionContext, status: StatusItem): Lan
     run: { module, transport: TransportKind.ipc },
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
   };
-  const watchers = ['pyproject.toml', 'uv.lock', 'poetry.lock', 'pylock.toml', 'requirements*.txt', 'requirements*.in', 'fastmcp.json'].map((g) =>
+  const watchers = ['pyproject.toml', 'uv.lock', 'poetry.lock', 'pylock.toml', 'requirements*.txt', 'requirements*.in', 'fastmcp.json', '.gitignore', '.env', '.env.example', '*.py'].map((g) =>
     vscode.workspace.createFileSystemWatcher(`**/${g}`),
   );
   context.subscriptions.push(...watchers);
@@ -65,7 +72,7 @@ function createClient(context: vscode.ExtensionContext, status: StatusItem): Lan
     outputChannel: log,
     revealOutputChannelOn: RevealOutputChannelOn.Never,
     errorHandler: new CrashLimiter(),
-    initializationOptions: { timing: false, docsBaseUrl: undefined },
+    initializationOptions: { timing: false, docsBaseUrl: undefined, trusted: vscode.workspace.isTrusted },
     diagnosticCollectionName: 'fastmcp',
   };
   const c = new LanguageClient('fastmcp', 'FastMCP', serverOptions, clientOptions);
@@ -106,6 +113,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
     registerFixAllCommand(),
     registerNewServerCommand(context),
     registerDebugInfoCommand(() => client, log),
+    registerCheckReadinessCommand(() => client),
+    registerGenerateEnvExampleCommand(() => client),
+    registerCheckVersionsCommand(() => client),
+    registerAddToClaudeDesktopCommand(() => client),
+    registerCopyClaudeCodeCommand(() => client),
+    registerWriteVSCodeMcpJsonCommand(() => client),
+    registerWriteCursorMcpJsonCommand(() => client),
+    // Trust granted later: checks that run git (FMCP713) may now run.
+    vscode.workspace.onDidGrantWorkspaceTrust(() => void client?.sendNotification('fastmcp/trust', { trusted: true })),
     vscode.window.onDidChangeActiveTextEditor(() => status.refresh()),
   );
   await start();

@@ -51,6 +51,7 @@ Usage:
   fastmcp-lint [paths...] [options]      lint files and directories (default: .)
   fastmcp-lint server --stdio            run the language server for any LSP editor
   fastmcp-lint rules                     list every rule
+  fastmcp-lint readiness [dir]           FastMCP Cloud readiness report (see readiness --help)
 
 Options:
   --format text|json|sarif|github   output format (default text)
@@ -259,6 +260,7 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
     runServerProcess();
     return -1; // keep running
   }
+  if (argv[0] === 'readiness') return (await import('./readiness-cli')).readinessMain(argv.slice(1), out);
   if (argv.includes('-h') || argv.includes('--help')) {
     out(HELP + '\n');
     return 0;
@@ -355,6 +357,12 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
     results.push({ file, diagnostics, fixedCount });
   }
 
+  // FMCP7xx project checks for each project root under the directories given, on the files concerned.
+  for (const w of (await import('./readiness-cli')).workspaceDiagnostics(opts.paths, cli)) {
+    const hit = results.find((r) => r.file.abs === w.abs);
+    if (hit) hit.diagnostics = [...hit.diagnostics, ...w.diagnostics].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+    else results.push({ file: { abs: w.abs, display: w.display, explicit: false }, diagnostics: w.diagnostics, fixedCount: 0 });
+  }
   const all = results.flatMap((r) => r.diagnostics.map((d) => ({ r, d })));
   const errors = all.filter((x) => x.d.severity === 'error').length;
   const warnings = all.filter((x) => x.d.severity === 'warning').length;

@@ -46,6 +46,7 @@ import { skipReason, DEFAULT_MAX_FILE_BYTES } from './engine/limits';
 import { ruleDocUrl } from './engine/docs-link';
 import { ignoreForLineEdit } from './engine/noqa-edit';
 import { hoverForDocument, initHover } from './hover-bridge';
+import { WorkspaceChecks, type ReadinessRequest } from './readiness-server';
 
 const VERSION = '0.1.0';
 
@@ -61,6 +62,10 @@ interface Doc {
   last?: { version: number; diagnostics: Diagnostic[]; suppressions: Suppression[]; config: ResolvedConfig };
   timer?: NodeJS.Timeout;
   skipped?: string | null;
+  /** Time spent applying changes and reparsing since the last lint: part of what a keystroke costs. */
+  reparseMs: number;
+  /** Typed in since it was opened: only such documents keep their tree for incremental reparsing. */
+  edited?: boolean;
 }
 
 interface EditorSettings {
@@ -86,12 +91,27 @@ export function startServer(connection: Connection): void {
   let parser: ReturnType<typeof newParser> | null = null;
 
   const log = (msg: string) => connection.console.log(`[fastmcp] ${msg}`);
+  // FMCP7xx project checks; an editor that says nothing about trust (not VS Code) is trusted.
+  const checks = new WorkspaceChecks(
+    connection,
+    () => folders.map((f) => uriToPath(f.uri)).filter((p): p is string => !!p),
+    (p) => [...docs.values()].find((d) => d.path === p)?.text,
+    async () => {
+      await parserReady;
+      return editorLintSettings(folders[0] ? await settingsFor(folders[0].uri) : defaultSettings);
+    },
+    () => relintAll(),
+    log,
+    true,
+  );
+  checks.toLsp = (d) => toLsp(d, docsBaseUrl);
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     folders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []);
     hasConfigurationCapability = !!params.capabilities.workspace?.configuration;
     const init = (params.initializationOptions ?? {}) as { timing?: boolean; docsBaseUrl?: string; settings?: Partial<EditorSettings> };
     timingEnabled = !!init.timing;
+    if ((init as { trusted?: boolean }).trusted === false) checks.setTrusted(false);
     docsBaseUrl = init.docsBaseUrl;
     if (init.settings) defaultSettings = normalizeSettings(init.settings);
     parserReady = initParser()
@@ -116,7 +136,9 @@ export function startServer(connection: Connection): void {
     connection.workspace.onDidChangeWorkspaceFolders((e) => {
       folders = folders.filter((f) => !e.removed.some((r) => r.uri === f.uri)).concat(e.added);
       relintAll();
+      checks.schedule();
     });
+    checks.schedule(0);
   });
 
   const isPython = (d: Doc) => d.languageId === 'python' || d.path.endsWith('.py') || d.path.endsWith('.pyi');
@@ -177,10 +199,16 @@ export function startServer(connection: Connection): void {
       const config = resolveConfig(doc.path, { view, codes: ALL_CODES, editor: editorLintSettings(settings), preference: settings.configurationPreference, stopAt: folderOf(doc.path) });
       for (const p of config.problems) logOnce(`${p.file}:${p.line + 1}: ${p.message}`);
       const result = lintTree(doc.tree!, doc.text, { path: doc.path, config }, doc.lineStarts);
-      const elapsed = performance.now() - started;
       if (docs.get(doc.uri) !== doc || doc.version !== version) return; // stale: drop
       doc.last = { version, diagnostics: result.diagnostics, suppressions: result.suppressions, config };
-      void connection.sendDiagnostics({ uri: doc.uri, version, diagnostics: result.diagnostics.map((d) => toLsp(d, docsBaseUrl)) });
+      const diagnostics = [...result.diagnostics, ...checks.diagnosticsFor(doc.path)].map((d) => toLsp(d, docsBaseUrl));
+      const lintMs = performance.now() - started;
+      const reparseMs = doc.reparseMs;
+      doc.reparseMs = 0;
+      // A tree costs several times its text in wasm memory, which never shrinks; documents only opened
+      // (a workspace of tabs) give theirs back and parse again on their first edit.
+      if (!doc.edited) freeTree(doc);
+      void connection.sendDiagnostics({ uri: doc.uri, version, diagnostics });
       void connection.sendNotification('fastmcp/status', {
         uri: doc.uri,
         flavor: result.flavor,
@@ -189,7 +217,8 @@ export function startServer(connection: Connection): void {
         configFile: config.configFile,
         ruleCount: RULES_BY_CODE.size,
       });
-      if (timingEnabled) void connection.sendNotification('fastmcp/timing', { uri: doc.uri, version, ms: elapsed });
+      // `ms` is what the keystroke cost the server: reparsing on didChange plus this lint (the debounce wait is not work).
+      if (timingEnabled) void connection.sendNotification('fastmcp/timing', { uri: doc.uri, version, ms: reparseMs + lintMs, reparseMs, lintMs });
     } catch (e) {
       log(`lint failed for ${doc.path}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
     }
@@ -219,7 +248,7 @@ export function startServer(connection: Connection): void {
   }
 
   connection.onDidOpenTextDocument(async ({ textDocument: td }) => {
-    const doc: Doc = { uri: td.uri, path: uriToPath(td.uri) ?? td.uri, version: td.version, text: td.text, lineStarts: computeLineStarts(td.text), tree: null, languageId: td.languageId };
+    const doc: Doc = { uri: td.uri, path: uriToPath(td.uri) ?? td.uri, version: td.version, text: td.text, lineStarts: computeLineStarts(td.text), tree: null, languageId: td.languageId, reparseMs: 0 };
     const old = docs.get(td.uri);
     if (old) closeDoc(old);
     docs.set(td.uri, doc);
@@ -229,12 +258,15 @@ export function startServer(connection: Connection): void {
   connection.onDidChangeTextDocument(async ({ textDocument, contentChanges }) => {
     const doc = docs.get(textDocument.uri);
     if (!doc) return;
+    const started = performance.now();
     try {
       applyChanges(doc, contentChanges);
     } catch (e) {
       log(`could not apply change to ${doc.path}: ${e instanceof Error ? e.message : e}`);
       freeTree(doc);
     }
+    doc.reparseMs += performance.now() - started;
+    doc.edited = true;
     doc.version = textDocument.version;
     doc.last = undefined;
     const settings = await settingsFor(doc.uri);
@@ -275,7 +307,10 @@ export function startServer(connection: Connection): void {
     void connection.sendDiagnostics({ uri: textDocument.uri, diagnostics: [] });
   });
 
-  connection.onDidChangeConfiguration(() => relintAll());
+  connection.onDidChangeConfiguration(() => {
+    relintAll();
+    checks.schedule();
+  });
 
   connection.onDidChangeWatchedFiles(({ changes }) => {
     for (const c of changes) {
@@ -283,6 +318,7 @@ export function startServer(connection: Connection): void {
       if (p) view.invalidate(p);
     }
     relintAll();
+    checks.schedule();
   });
 
   connection.onCodeAction((params, token): CodeAction[] => {
@@ -380,6 +416,26 @@ export function startServer(connection: Connection): void {
       return null;
     }
   });
+
+  connection.onRequest('fastmcp/readiness', async (params: ReadinessRequest | undefined) => {
+    await parserReady;
+    try {
+      return await checks.request(params);
+    } catch (e) {
+      log(`readiness failed: ${e instanceof Error ? (e.stack ?? e.message) : e}`);
+      return { error: e instanceof Error ? e.message : String(e) };
+    }
+  });
+  connection.onRequest('fastmcp/projectInfo', async (params: ReadinessRequest | undefined) => {
+    await parserReady;
+    try {
+      return await checks.info(params);
+    } catch (e) {
+      log(`project info failed: ${e instanceof Error ? (e.stack ?? e.message) : e}`);
+      return { error: e instanceof Error ? e.message : String(e) };
+    }
+  });
+  connection.onNotification('fastmcp/trust', (p: { trusted?: boolean }) => checks.setTrusted(p?.trusted !== false));
 
   connection.onRequest('fastmcp/debugInfo', async (params: { uri?: string }) => {
     const doc = params?.uri ? docs.get(params.uri) : undefined;

@@ -9,3 +9,54 @@ export function skipReason(text: string, maxBytes = DEFAULT_MAX_FILE_BYTES): str
   if (probe.includes('\u0000')) return 'skipped: file contains NUL bytes (binary content)';
   return null;
 }
+
+/**
+ * Syntax trees deeper than this are not linted. Rules walk up from nodes to their ancestors, and in
+ * tree-sitter each parent step is itself a walk down from the root, so the cost grows with the cube
+ * of the depth (800 nested calls took 17 s); recursive walks overflow the JavaScript stack inside the
+ * wasm binding, which leaves the parser unusable for the rest of the process. The deepest file of the
+ * real-world corpus nests 20 levels by this measure.
+ */
+export const MAX_TREE_DEPTH = 100;
+
+/**
+ * Node types whose nesting makes deep trees: blocks for statements, and every expression that can hold
+ * itself. The nesting of their spans is the measure (common leaf-ish types such as strings or identifiers
+ * are left out: each node returned costs time).
+ */
+const NESTING_TYPES = [
+  'block', 'argument_list', 'subscript', 'binary_operator', 'boolean_operator', 'comparison_operator', 'unary_operator',
+  'not_operator', 'conditional_expression', 'lambda', 'await', 'parenthesized_expression', 'list', 'tuple', 'set', 'dictionary',
+  'list_comprehension', 'set_comprehension', 'dictionary_comprehension', 'generator_expression', 'interpolation',
+];
+
+interface SpanNode {
+  startIndex: number;
+  endIndex: number;
+}
+
+/**
+ * How deeply the tree nests, measured on the spans of the node types that can nest without bound: one
+ * call into wasm and a stack in JavaScript, where a cursor walk would cross into wasm several times per
+ * node. Stops counting past `limit`.
+ */
+export function nestingDepth(root: { descendantsOfType(types: string[]): Array<SpanNode | null> }, limit = MAX_TREE_DEPTH): number {
+  const stack: number[] = [];
+  let max = 0;
+  for (const n of root.descendantsOfType(NESTING_TYPES)) {
+    if (!n) continue;
+    // Document order puts a parent before its children: close every span that ends before this one starts.
+    while (stack.length && stack[stack.length - 1] <= n.startIndex) stack.pop();
+    stack.push(n.endIndex);
+    if (stack.length > max) {
+      max = stack.length;
+      if (max > limit) return max;
+    }
+  }
+  return max;
+}
+
+/** Why a parsed file is not linted (nested too deeply), or null. */
+export function treeSkipReason(tree: { rootNode: { descendantsOfType(types: string[]): Array<SpanNode | null> } }, limit = MAX_TREE_DEPTH): string | null {
+  return nestingDepth(tree.rootNode, limit) > limit ? `skipped: code nested more than ${limit} levels deep` : null;
+}

@@ -13,6 +13,7 @@ import { ALL_RULES, RULES_BY_CODE } from './rules/registry';
 import { collectSuppressions, type Suppression } from './suppress';
 import { TargetVersion } from './version/version';
 import { globMatch } from './glob';
+import { treeSkipReason } from './limits';
 import * as path from 'node:path';
 
 export interface LintOptions {
@@ -30,6 +31,8 @@ export interface LintResult {
   suppressions: Suppression[];
   /** null for a file that imports neither fastmcp nor mcp.server.fastmcp. */
   flavor: FileModel['flavor'];
+  /** Why the file was not linted (nested too deeply for the rules to walk safely); no diagnostics then. */
+  skipped?: string;
 }
 
 export function lintText(text: string, opts: LintOptions): LintResult {
@@ -42,6 +45,8 @@ export function lintText(text: string, opts: LintOptions): LintResult {
 }
 
 export function lintTree(tree: Tree, text: string, opts: LintOptions, lineStarts = computeLineStarts(text)): LintResult {
+  const skipped = treeSkipReason(tree);
+  if (skipped) return { diagnostics: [], suppressions: [], flavor: null, skipped };
   const model = buildModel(tree, text);
   return lintModel(model, opts, lineStarts);
 }
@@ -147,7 +152,7 @@ export function lintModel(model: FileModel, opts: LintOptions, lineStarts = comp
 
   for (const rule of rules) {
     const m = rule.meta;
-    if (m.code === 'FMCP000' || !enabled.has(m.code)) continue;
+    if (m.code === 'FMCP000' || m.scope === 'workspace' || !enabled.has(m.code)) continue;
     if (m.flavors === 'fastmcp' && model.flavor !== 'fastmcp') continue;
     if (m.flavors === 'sdk' && model.flavor !== 'sdk') continue;
     if (m.versions) {

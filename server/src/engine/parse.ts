@@ -4,7 +4,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { Parser, Language, type Tree, type Node, type Edit } from 'web-tree-sitter';
+import { Parser, Language, Node as NodeClass, type Tree, type Node, type Edit } from 'web-tree-sitter';
 
 export type { Tree, Node };
 
@@ -36,9 +36,57 @@ export function initParser(): Promise<Language> {
     const runtime = locateWasm('tree-sitter.wasm');
     await Parser.init({ locateFile: () => runtime });
     language = await Language.load(fs.readFileSync(locateWasm('tree-sitter-python.wasm')));
+    memoizeNodeReads();
     return language;
   })();
   return initializing;
+}
+
+/**
+ * Every read of a web-tree-sitter node (`type`, `endIndex`, `parent`, `childForFieldName`) crosses into
+ * wasm and builds a new JavaScript object; rules ask the same nodes the same questions many times (each
+ * rule resolves every call's callee). A tree is never changed under a node a lint holds (the server
+ * builds a fresh model after each reparse), so the answers are kept on the node the first time.
+ */
+const MEMO = Symbol('fastmcp.memo');
+interface Memo {
+  typeId?: number;
+  endIndex?: number;
+  parent?: Node | null;
+  text?: string;
+  fields?: Map<string, Node | null>;
+}
+let memoized = false;
+function memoizeNodeReads(): void {
+  if (memoized) return;
+  memoized = true;
+  const proto = (NodeClass as unknown as { prototype: object }).prototype;
+  type Getter = (this: Node) => unknown;
+  for (const name of ['typeId', 'endIndex', 'parent', 'text'] as const) {
+    const desc = Object.getOwnPropertyDescriptor(proto, name);
+    const get = desc?.get as Getter | undefined;
+    if (!get) continue;
+    Object.defineProperty(proto, name, {
+      configurable: true,
+      get(this: Node & { [MEMO]?: Memo }) {
+        const m = (this[MEMO] ??= {});
+        if (m[name] !== undefined) return m[name];
+        return ((m as Record<string, unknown>)[name] = get.call(this));
+      },
+    });
+  }
+  const byName = (proto as { childForFieldName: (this: Node, n: string) => Node | null }).childForFieldName;
+  Object.defineProperty(proto, 'childForFieldName', {
+    configurable: true,
+    writable: true,
+    value(this: Node & { [MEMO]?: Memo }, fieldName: string) {
+      const m = (this[MEMO] ??= {});
+      const fields = (m.fields ??= new Map());
+      let v = fields.get(fieldName);
+      if (v === undefined) fields.set(fieldName, (v = byName.call(this, fieldName)));
+      return v;
+    },
+  });
 }
 
 export function isParserReady(): boolean {

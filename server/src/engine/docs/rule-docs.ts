@@ -61,10 +61,10 @@ function versionText(meta: RuleMeta): string {
   return `${parts.join(', ')} (silent when the target version is unknown)`;
 }
 
-function fence(code: string | undefined): string {
+function fence(code: string | undefined, lang = 'python'): string {
   const body = (code ?? '').replace(/\s+$/, '');
   const ticks = body.includes('```') ? '````' : '```';
-  return `${ticks}python\n${body || '# (missing)'}\n${ticks}`;
+  return `${ticks}${lang}\n${body || '# (missing)'}\n${ticks}`;
 }
 
 function cell(text: string): string {
@@ -92,11 +92,14 @@ export function renderRuleDoc(meta: RuleMeta, opts: RuleDocOptions = {}): string
   lines.push('');
   lines.push('## What it does', '', d.what?.trim() || '*(missing)*', '');
   lines.push('## Why is this bad?', '', d.why?.trim() || '*(missing)*', '');
-  lines.push('## Example', '', fence(d.example), '');
-  lines.push('## Use instead', '', fence(d.useInstead), '');
+  // Workspace checks show project files (requirements.txt, .gitignore, shell), not only Python.
+  const lang = meta.scope === 'workspace' ? 'text' : 'python';
+  lines.push('## Example', '', fence(d.example, lang), '');
+  lines.push('## Use instead', '', fence(d.useInstead, lang), '');
   if (d.notes?.trim()) lines.push('## Notes', '', d.notes.trim(), '');
   lines.push('## Suppressing', '');
-  lines.push(`On one line: \`# noqa: ${meta.code}\` or \`# fastmcp: ignore[${meta.code}]\`. For a whole file: \`# fastmcp: noqa: ${meta.code}\` in the first comment block. In \`pyproject.toml\`: \`[tool.fastmcp-lint] ignore = ["${meta.code}"]\`.`, '');
+  if (meta.scope === 'workspace') lines.push(`A project check, reported by \`fastmcp-lint readiness\`, "FastMCP: Check FastMCP Cloud readiness" and on the files concerned. Turn it off in \`pyproject.toml\` (\`[tool.fastmcp-lint] ignore = ["${meta.code}"]\`) or with the \`fastmcp.lint.ignore\` setting; on a Python line it points at, \`# noqa: ${meta.code}\` silences that finding.`, '');
+  else lines.push(`On one line: \`# noqa: ${meta.code}\` or \`# fastmcp: ignore[${meta.code}]\`. For a whole file: \`# fastmcp: noqa: ${meta.code}\` in the first comment block. In \`pyproject.toml\`: \`[tool.fastmcp-lint] ignore = ["${meta.code}"]\`.`, '');
   lines.push('[All rules](README.md)', '');
   return lines.join('\n');
 }

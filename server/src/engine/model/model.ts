@@ -174,29 +174,15 @@ const COLLECT = new Set([
   'future_import_statement',
 ]);
 
+const COLLECT_TYPES = [...COLLECT];
+
 export function buildModel(tree: Tree, text: string): FileModel {
   const root = tree.rootNode;
   const buckets = new Map<string, Node[]>();
   for (const t of COLLECT) buckets.set(t, []);
-  const cursor = root.walk();
-  try {
-    // Pre-order walk; materialize Node objects only for the types rules use.
-    let done = false;
-    while (!done) {
-      const type = cursor.nodeType;
-      const bucket = buckets.get(type);
-      if (bucket) bucket.push(cursor.currentNode);
-      if (cursor.gotoFirstChild()) continue;
-      while (!cursor.gotoNextSibling()) {
-        if (!cursor.gotoParent()) {
-          done = true;
-          break;
-        }
-      }
-    }
-  } finally {
-    cursor.delete();
-  }
+  // One call into wasm finds every node of the types rules use, in document order; a cursor walk from
+  // JavaScript crosses into wasm several times per node of the file and cost most of the model's time.
+  for (const n of root.descendantsOfType(COLLECT_TYPES)) if (n) buckets.get(n.type)?.push(n);
   const get = (t: string) => buckets.get(t)!;
 
   const model = {} as FileModel;

@@ -33,6 +33,8 @@ export interface RuleMeta {
   title: string;
   /** Which FastMCP flavors the rule applies to (default both). */
   flavors?: 'both' | 'fastmcp' | 'sdk';
+  /** `workspace`: an FMCP7xx project check run over the whole workspace (server/src/engine/readiness), not per file. */
+  scope?: 'file' | 'workspace';
   /** The rule fires only for target versions in [min, max); silent when the version is unknown. */
   versions?: { min?: string; max?: string };
   fix?: { safety: FixSafety; title: string };

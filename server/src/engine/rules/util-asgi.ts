@@ -16,14 +16,23 @@ const COMBINE_LIFESPANS = new Set(['fastmcp.utilities.lifespan.combine_lifespans
 
 /** Assignments `name = value` that bind `name` in exactly the scope `scope` (null = module). */
 function bindingsIn(model: FileModel, name: string, scope: Node | null): Node[] {
-  const out: Node[] = [];
+  return (assignmentIndex(model).get(name) ?? []).filter((b) => b.scope === (scope?.id ?? null)).map((b) => b.asg);
+}
+
+/** Plain-name assignments of the file by name, with their scope: built once per model, read by every rule. */
+const ASSIGNMENTS = new WeakMap<FileModel, Map<string, Array<{ asg: Node; scope: number | null }>>>();
+function assignmentIndex(model: FileModel): Map<string, Array<{ asg: Node; scope: number | null }>> {
+  let index = ASSIGNMENTS.get(model);
+  if (index) return index;
+  index = new Map();
   for (const asg of model.assignments) {
     const left = asg.childForFieldName('left');
-    if (left?.type !== 'identifier' || left.text !== name) continue;
-    if ((enclosingFunction(asg)?.id ?? null) !== (scope?.id ?? null)) continue;
-    out.push(asg);
+    if (left?.type !== 'identifier') continue;
+    const list = index.get(left.text) ?? index.set(left.text, []).get(left.text)!;
+    list.push({ asg, scope: enclosingFunction(asg)?.id ?? null });
   }
-  return out;
+  ASSIGNMENTS.set(model, index);
+  return index;
 }
 
 function isParamOf(func: Node, name: string): boolean {
