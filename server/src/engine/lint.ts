@@ -13,6 +13,7 @@ import { ALL_RULES, RULES_BY_CODE } from './rules/registry';
 import { collectSuppressions, type Suppression } from './suppress';
 import { TargetVersion } from './version/version';
 import { globMatch } from './glob';
+import { isTestFile } from './test-files';
 import { treeSkipReason } from './limits';
 import * as path from 'node:path';
 
@@ -51,10 +52,7 @@ export function lintTree(tree: Tree, text: string, opts: LintOptions, lineStarts
   return lintModel(model, opts, lineStarts);
 }
 
-const TEST_FILE = /(^|[\\/])(tests?|testing)[\\/]|(^|[\\/])(test_[^\\/]*|[^\\/]*_test|conftest)\.py$/;
-export function isTestFile(p: string): boolean {
-  return TEST_FILE.test(p);
-}
+export { isTestFile } from './test-files';
 
 /** Which codes are on for this file: select/extend-select/ignore (most specific selector wins) and per-file ignores. */
 export function enabledCodes(config: ResolvedConfig, filePath: string, rules: readonly Rule[] = ALL_RULES): Set<string> {
@@ -110,7 +108,9 @@ export function lintModel(model: FileModel, opts: LintOptions, lineStarts = comp
   const ran = new Set<string>();
   let current: Rule | null = null;
 
-  const range = (start: number, end: number): Range => ({ start: positionAt(lineStarts, start), end: positionAt(lineStarts, end) });
+  // tree-sitter ends a comment after the `\r` of a `\r\n`; an LSP position cannot point between the two.
+  const inLine = (o: number) => (o > 0 && text.charCodeAt(o - 1) === 13 && text.charCodeAt(o) === 10 ? o - 1 : o);
+  const range = (start: number, end: number): Range => ({ start: positionAt(lineStarts, inLine(start)), end: positionAt(lineStarts, inLine(end)) });
   const ctx: RuleContext = {
     model,
     text,

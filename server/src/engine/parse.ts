@@ -122,19 +122,32 @@ export function editFor(
   const startIndex = offsetAt(lineStarts, oldText.length, range.start);
   const oldEndIndex = offsetAt(lineStarts, oldText.length, range.end);
   const newEndIndex = startIndex + newText.length;
-  const newLines = newText.split(/\r\n|\r|\n/);
+  // tree-sitter counts rows by `\n` only, while LSP lines also end at a lone `\r`: derive its points
+  // from the offsets, or an incremental reparse disagrees with a fresh one.
+  const startPosition = pointAt(oldText, lineStarts, startIndex);
+  const oldEndPosition = pointAt(oldText, lineStarts, oldEndIndex);
+  const lastNl = newText.lastIndexOf('\n');
   const newEndPosition =
-    newLines.length === 1
-      ? { row: range.start.line, column: range.start.character + newText.length }
-      : { row: range.start.line + newLines.length - 1, column: newLines[newLines.length - 1].length };
-  return {
-    startIndex,
-    oldEndIndex,
-    newEndIndex,
-    startPosition: { row: range.start.line, column: range.start.character },
-    oldEndPosition: { row: range.end.line, column: range.end.character },
-    newEndPosition,
-  } as Edit;
+    lastNl < 0
+      ? { row: startPosition.row, column: startPosition.column + newText.length }
+      : { row: startPosition.row + countNewlines(newText, 0, newText.length), column: newText.length - lastNl - 1 };
+  return { startIndex, oldEndIndex, newEndIndex, startPosition, oldEndPosition, newEndPosition } as Edit;
+}
+
+function countNewlines(text: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = text.indexOf('\n', from); i >= 0 && i < to; i = text.indexOf('\n', i + 1)) n++;
+  return n;
+}
+
+/** tree-sitter's point (row by `\n`, UTF-16 column) for an offset; the LSP position when the text has no `\r`. */
+function pointAt(text: string, lineStarts: number[], offset: number): { row: number; column: number } {
+  if (text.indexOf('\r') < 0) {
+    const p = positionAt(lineStarts, offset);
+    return { row: p.line, column: p.character };
+  }
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  return { row: countNewlines(text, 0, offset), column: offset - lineStart };
 }
 
 export function computeLineStarts(text: string): number[] {

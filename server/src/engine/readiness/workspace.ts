@@ -7,6 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ConfigSyntaxError, normalizeName, parsePyProject, parseRequirement, parseRequirementsTxt, type PyProject, type Requirement } from '../config/requirements';
 import { GitIgnore } from './gitignore';
+import { isTestFile } from '../test-files';
 import { gitStatus, readGitFacts, type GitFacts, type GitStatus } from './git';
 import { pythonFacts, type ImportFact, type PythonFacts } from './python-facts';
 import { isStdlib } from './stdlib';
@@ -91,7 +92,8 @@ export function findProjectRoots(dir: string, wfs: WorkspaceFs = diskFs, scanned
   const top = path.resolve(dir);
   for (const file of scanned.python) {
     const text = wfs.read(file);
-    if (!text || !looksLikeFastmcp(text)) continue;
+    // Tests that build throwaway servers do not make their folder a FastMCP project.
+    if (!text || isTestFile(file) || !looksLikeFastmcp(text)) continue;
     let d = path.dirname(file);
     for (;;) {
       const names = scanned.manifestDirs.get(d);

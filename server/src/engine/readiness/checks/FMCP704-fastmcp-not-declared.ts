@@ -18,9 +18,15 @@ export default defineCheck({
   run({ project }) {
     const manifests = project.manifests.filter((m) => m.kind === 'requirements' || m.deploy.length > 0 || m.pyproject?.data.project);
     if (!manifests.length) return { skip: 'no dependency manifest (see FMCP703)', findings: [] };
-    const sdk = project.flavor === 'sdk';
+    // Without a chosen entrypoint the flavor is unknown: either package counts as declared.
+    const sdk = project.flavor !== 'fastmcp';
     const wanted = sdk ? ['fastmcp', 'mcp'] : ['fastmcp'];
-    const hit = manifests.find((m) => m.deploy.some((r) => wanted.includes(r.normalized)));
+    const ownName = (m: (typeof manifests)[number]) => {
+      const name = (m.pyproject?.data.project as { name?: unknown } | undefined)?.name;
+      return typeof name === 'string' ? name.toLowerCase().replace(/[-_.]+/g, '-') : null;
+    };
+    // The fastmcp (or mcp) distribution's own pyproject: its examples run against the package itself.
+    const hit = manifests.find((m) => m.deploy.some((r) => wanted.includes(r.normalized)) || wanted.includes(ownName(m) ?? ''));
     if (hit) return { findings: [], passed: `${sdk ? 'mcp/fastmcp' : 'fastmcp'} declared in ${project.rel(hit.path)}` };
     const m = manifests[0];
     const lines = m.text.split(/\r?\n/);
@@ -31,7 +37,7 @@ export default defineCheck({
           severity: 'error',
           path: m.path,
           range: depLine >= 0 ? lineRange(m.text, depLine) : rangeAt(0),
-          message: `${project.rel(m.path)} does not declare \`${sdk ? 'mcp' : 'fastmcp'}\`: a deploy would not install it and the server fails with "No module named '${sdk ? 'mcp' : 'fastmcp'}'". Add \`${sdk ? 'mcp>=1.2' : 'fastmcp>=3.0,<4'}\`${m.kind === 'pyproject' ? ' to [project] dependencies' : ''}.`,
+          message: `${project.rel(m.path)} does not declare \`${project.flavor === 'sdk' ? 'mcp' : 'fastmcp'}\`: a deploy would not install it and the server fails with "No module named '${project.flavor === 'sdk' ? 'mcp' : 'fastmcp'}'". Add \`${project.flavor === 'sdk' ? 'mcp>=1.2' : 'fastmcp>=3.0,<4'}\`${m.kind === 'pyproject' ? ' to [project] dependencies' : ''}.`,
         },
       ],
     };
