@@ -121,7 +121,19 @@ export function explicitName(c: Component): ExplicitName {
 }
 
 /** Names bound in a block's statements directly (defs, classes, assignments, imports, for targets). */
+const bindingsCache = new WeakMap<object, Map<string, Node[]>>();
+
+/** Memoized per tree: several rules ask about every component's name, which would rescan the module each time. */
 export function bindingsIn(block: Node, name: string): Node[] {
+  let perTree = bindingsCache.get(block.tree);
+  if (!perTree) bindingsCache.set(block.tree, (perTree = new Map()));
+  const key = `${block.id}:${name}`;
+  let hit = perTree.get(key);
+  if (!hit) perTree.set(key, (hit = scanBindings(block, name)));
+  return hit;
+}
+
+function scanBindings(block: Node, name: string): Node[] {
   const out: Node[] = [];
   const visit = (n: Node) => {
     for (const c of n.namedChildren) {
