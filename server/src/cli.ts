@@ -206,7 +206,7 @@ interface FileResult {
   fixedCount: number;
 }
 
-function readText(abs: string): { text: string } | { error: string } {
+function readText(abs: string): { text: string; bom: boolean } | { error: string } {
   let buf: Buffer;
   try {
     buf = fs.readFileSync(abs);
@@ -215,20 +215,31 @@ function readText(abs: string): { text: string } | { error: string } {
     return { error: code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'is a directory' : `cannot read (${code ?? 'error'})` };
   }
   try {
-    let text = new TextDecoder('utf-8', { fatal: true }).decode(buf);
-    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-    return { text };
+    let text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(buf);
+    const bom = text.charCodeAt(0) === 0xfeff;
+    if (bom) text = text.slice(1);
+    return { text, bom };
   } catch {
     return { error: 'not valid UTF-8' };
   }
 }
 
-/** Writes through a temporary file in the same directory and renames it over the original. */
+/**
+ * Writes through a temporary file in the same directory and renames it over the original, so a crash
+ * or a full disk never leaves a half-written file. A symbolic link is not followed: renaming over it
+ * would replace the link, and writing through it would touch a file outside the paths given.
+ */
 function writeAtomic(abs: string, text: string) {
+  const st = fs.lstatSync(abs);
+  if (st.isSymbolicLink()) throw Object.assign(new Error('is a symbolic link; not fixed'), { code: 'symbolic link, not fixed' });
   const tmp = path.join(path.dirname(abs), `.${path.basename(abs)}.fastmcp-lint-${process.pid}.tmp`);
-  const mode = fs.statSync(abs).mode;
-  fs.writeFileSync(tmp, text, { mode });
-  fs.renameSync(tmp, abs);
+  try {
+    fs.writeFileSync(tmp, text, { mode: st.mode, flag: 'wx' });
+    fs.renameSync(tmp, abs);
+  } catch (e) {
+    fs.rmSync(tmp, { force: true });
+    throw e;
+  }
 }
 
 function fixText(text: string, diags: Diagnostic[], relint: (t: string) => Diagnostic[]): { text: string; count: number } {
@@ -338,14 +349,31 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
       continue;
     }
     const config = configFor(file.abs);
-    const lint = (t: string) => lintText(t, { path: file.abs, config }).diagnostics;
-    let diagnostics = lint(read.text);
+    let deepSkip: string | undefined;
+    const lint = (t: string) => {
+      const r = lintText(t, { path: file.abs, config });
+      deepSkip = r.skipped;
+      return r.diagnostics;
+    };
+    let diagnostics: Diagnostic[];
+    try {
+      diagnostics = lint(read.text);
+    } catch (e) {
+      // One file the engine chokes on must not hide the results for the others.
+      err(`${file.display}: internal error: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}\n`);
+      hardError = true;
+      continue;
+    }
+    if (deepSkip) {
+      err(`${file.display}: ${deepSkip}\n`);
+      continue;
+    }
     let fixedCount = 0;
     if (opts.fix && diagnostics.some((d) => d.fixes.some((f) => f.safety === 'safe'))) {
       const fixed = fixText(read.text, diagnostics, lint);
       if (fixed.count > 0 && fixed.text !== read.text) {
         try {
-          writeAtomic(file.abs, fixed.text);
+          writeAtomic(file.abs, read.bom ? '\ufeff' + fixed.text : fixed.text);
           fixedCount = fixed.count;
           diagnostics = lint(fixed.text);
         } catch (e) {

@@ -20,6 +20,11 @@ import {
   type Hover,
   type TextDocumentContentChangeEvent,
   type WorkspaceFolder,
+  type RequestMessage,
+  type ResponseMessage,
+  type Message,
+  ResponseError,
+  LSPErrorCodes,
 } from 'vscode-languageserver/node';
 import {
   initParser,
@@ -46,6 +51,9 @@ import { skipReason, DEFAULT_MAX_FILE_BYTES } from './engine/limits';
 import { ruleDocUrl } from './engine/docs-link';
 import { ignoreForLineEdit } from './engine/noqa-edit';
 import { hoverForDocument, initHover } from './hover-bridge';
+import { updateLineStarts } from './engine/text-sync';
+import { wasmHeapBytes } from './engine/parse';
+import { brokenness, fixKeepsParse } from './engine/fix-check';
 import { WorkspaceChecks, type ReadinessRequest } from './readiness-server';
 
 const VERSION = '0.1.0';
@@ -66,6 +74,10 @@ interface Doc {
   reparseMs: number;
   /** Typed in since it was opened: only such documents keep their tree for incremental reparsing. */
   edited?: boolean;
+  /** The tree has been edited but not reparsed: changes only edit it, the next lint or hover reparses. */
+  stale?: boolean;
+  /** The size limit in force at the last lint (hover must not parse a file lint would skip). */
+  maxBytes?: number;
 }
 
 interface EditorSettings {
@@ -169,7 +181,14 @@ export function startServer(connection: Connection): void {
     if (doc.timer) clearTimeout(doc.timer);
     doc.timer = setTimeout(() => {
       doc.timer = undefined;
-      void lint(doc);
+      // The delay may have run out while the server was busy (a long hover) with more changes already
+      // received: two turns of the event loop let those be read first, and a newer version lints instead.
+      const version = doc.version;
+      setImmediate(() =>
+        setImmediate(() => {
+          if (doc.version === version && docs.get(doc.uri) === doc) void lint(doc);
+        }),
+      );
     }, delay);
   }
 
@@ -184,7 +203,8 @@ export function startServer(connection: Connection): void {
         return;
       }
       const started = performance.now();
-      doc.skipped = skipReason(doc.text, settings.lint.maxFileSize ?? DEFAULT_MAX_FILE_BYTES);
+      doc.maxBytes = settings.lint.maxFileSize ?? DEFAULT_MAX_FILE_BYTES;
+      doc.skipped = skipReason(doc.text, doc.maxBytes);
       if (doc.skipped) {
         freeTree(doc);
         log(`${doc.path}: ${doc.skipped}`);
@@ -196,10 +216,21 @@ export function startServer(connection: Connection): void {
         return;
       }
       ensureTree(doc);
-      const config = resolveConfig(doc.path, { view, codes: ALL_CODES, editor: editorLintSettings(settings), preference: settings.configurationPreference, stopAt: folderOf(doc.path) });
+      const config = resolveConfig(doc.path, { view, codes: ALL_CODES, editor: editorLintSettings(settings, logOnce), preference: settings.configurationPreference, stopAt: folderOf(doc.path) });
       for (const p of config.problems) logOnce(`${p.file}:${p.line + 1}: ${p.message}`);
       const result = lintTree(doc.tree!, doc.text, { path: doc.path, config }, doc.lineStarts);
       if (docs.get(doc.uri) !== doc || doc.version !== version) return; // stale: drop
+      if (result.skipped) {
+        doc.skipped = result.skipped;
+        freeTree(doc);
+        logOnce(`${doc.path}: ${result.skipped}`);
+        void connection.sendDiagnostics({
+          uri: doc.uri,
+          version,
+          diagnostics: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: DiagnosticSeverity.Information, source: 'fastmcp', message: `FastMCP lint ${result.skipped}` }],
+        });
+        return;
+      }
       doc.last = { version, diagnostics: result.diagnostics, suppressions: result.suppressions, config };
       const diagnostics = [...result.diagnostics, ...checks.diagnosticsFor(doc.path)].map((d) => toLsp(d, docsBaseUrl));
       const lintMs = performance.now() - started;
@@ -227,19 +258,26 @@ export function startServer(connection: Connection): void {
   const logged = new Set<string>();
   function logOnce(msg: string) {
     if (logged.has(msg)) return;
+    // Bounded: a workspace that produces endless distinct problems must not grow the server's memory.
+    if (logged.size >= 1000) logged.clear();
     logged.add(msg);
     log(msg);
   }
 
   function ensureTree(doc: Doc) {
-    if (doc.tree) return;
-    const t = (parser ?? newParser()).parse(doc.text);
+    if (doc.tree && !doc.stale) return;
+    const old = doc.tree;
+    // Reparse incrementally from the edited tree; wasm memory is not garbage-collected, so the old tree is freed here.
+    const t = parser ? parser.parse(doc.text, old ?? undefined) : null;
+    old?.delete();
     doc.tree = t ?? parsePython(doc.text);
+    doc.stale = false;
   }
 
   function freeTree(doc: Doc) {
     doc.tree?.delete();
     doc.tree = null;
+    doc.stale = false;
   }
 
   function relintAll() {
@@ -283,14 +321,14 @@ export function startServer(connection: Connection): void {
       }
       const edit = editFor(doc.text, doc.lineStarts, ch.range, ch.text);
       doc.text = doc.text.slice(0, edit.startIndex) + ch.text + doc.text.slice(edit.oldEndIndex);
-      doc.lineStarts = computeLineStarts(doc.text);
-      if (doc.tree) doc.tree.edit(edit);
+      doc.lineStarts = updateLineStarts(doc.lineStarts, doc.text, edit.startIndex, edit.oldEndIndex, ch.text.length);
+      if (doc.tree) {
+        doc.tree.edit(edit);
+        doc.stale = true;
+      }
     }
-    if (doc.tree && parser && !skipReason(doc.text)) {
-      const next = parser.parse(doc.text, doc.tree);
-      doc.tree.delete();
-      doc.tree = next;
-    } else freeTree(doc);
+    // No reparse here: a burst of keystrokes costs one reparse, when the debounced lint (or a hover) needs the tree.
+    if (skipReason(doc.text, doc.maxBytes ?? DEFAULT_MAX_FILE_BYTES)) freeTree(doc);
   }
 
   function closeDoc(doc: Doc) {
@@ -304,6 +342,7 @@ export function startServer(connection: Connection): void {
     if (!doc) return;
     closeDoc(doc);
     docs.delete(textDocument.uri);
+    settingsCache.delete(textDocument.uri);
     void connection.sendDiagnostics({ uri: textDocument.uri, diagnostics: [] });
   });
 
@@ -337,7 +376,9 @@ export function startServer(connection: Connection): void {
           const de = offsetAt(doc.lineStarts, doc.text.length, d.range.end);
           if (de < start || ds > end) continue;
           const lsp = toLsp(d, docsBaseUrl);
-          d.fixes.forEach((f, i) =>
+          // Offer only fixes that leave the file parsing no worse than now (a half-typed file can misplace an edit).
+          const before = brokenFor(doc);
+          d.fixes.filter((f) => fixKeepsParse(doc.text, before, [f])).forEach((f, i) =>
             actions.push({
               title: f.safety === 'unsafe' ? `${f.title} (review: may change behaviour)` : f.title,
               kind: CodeActionKind.QuickFix,
@@ -346,12 +387,13 @@ export function startServer(connection: Connection): void {
               edit: { changes: { [doc.uri]: f.edits } },
             }),
           );
-          if (d.code !== 'FMCP000') {
+          const ignore = d.code !== 'FMCP000' ? ignoreForLineEdit(doc.text, doc.lineStarts, d.range.start.line, d.code) : null;
+          if (ignore && fixKeepsParse(doc.text, brokenFor(doc), [{ title: '', safety: 'safe', edits: [ignore] }])) {
             actions.push({
               title: `Ignore ${d.code} for this line`,
               kind: CodeActionKind.QuickFix,
               diagnostics: [lsp],
-              edit: { changes: { [doc.uri]: [ignoreForLineEdit(doc.text, doc.lineStarts, d.range.start.line, d.code)] } },
+              edit: { changes: { [doc.uri]: [ignore] } },
             });
           }
           actions.push({
@@ -380,6 +422,17 @@ export function startServer(connection: Connection): void {
     }
   });
 
+  /** How broken the document's current parse is, computed once per version. */
+  const brokenCache = new WeakMap<Doc, { version: number; n: number }>();
+  function brokenFor(doc: Doc): number {
+    const c = brokenCache.get(doc);
+    if (c && c.version === doc.version) return c.n;
+    ensureTree(doc);
+    const n = doc.tree ? brokenness(doc.tree) : 0;
+    brokenCache.set(doc, { version: doc.version, n });
+    return n;
+  }
+
   /** Applies safe fixes until nothing changes (at most 10 passes), re-linting in between. */
   function fixAllText(doc: Doc): string | null {
     if (!doc.last) return null;
@@ -405,7 +458,7 @@ export function startServer(connection: Connection): void {
   connection.onHover((params, token): Hover | null => {
     try {
       const doc = docs.get(params.textDocument.uri);
-      if (!doc || token.isCancellationRequested || doc.skipped || !isPython(doc)) return null;
+      if (!doc || token.isCancellationRequested || doc.skipped || !isPython(doc) || skipReason(doc.text, doc.maxBytes ?? DEFAULT_MAX_FILE_BYTES)) return null;
       ensureTree(doc);
       const offset = offsetAt(doc.lineStarts, doc.text.length, params.position);
       const h = hoverForDocument({ tree: doc.tree!, text: doc.text, offset, config: doc.last?.config ?? resolveConfig(doc.path, { view, codes: ALL_CODES, stopAt: folderOf(doc.path) }) });
@@ -437,7 +490,10 @@ export function startServer(connection: Connection): void {
   });
   connection.onNotification('fastmcp/trust', (p: { trusted?: boolean }) => checks.setTrusted(p?.trusted !== false));
 
-  connection.onRequest('fastmcp/debugInfo', async (params: { uri?: string }) => {
+  connection.onRequest('fastmcp/debugInfo', async (params: { uri?: string; gc?: boolean }) => {
+    // With `gc: true` (and node --expose-gc) the figures are measured after a collection: the load test compares them.
+    const gc = (globalThis as { gc?: () => void }).gc;
+    if (params?.gc && gc) gc();
     const doc = params?.uri ? docs.get(params.uri) : undefined;
     const settings = params?.uri ? await settingsFor(params.uri) : defaultSettings;
     const config = doc ? resolveConfig(doc.path, { view, codes: ALL_CODES, editor: editorLintSettings(settings), preference: settings.configurationPreference, stopAt: folderOf(doc.path) }) : null;
@@ -451,6 +507,7 @@ export function startServer(connection: Connection): void {
       editorSettings: settings,
       resolved: config ? { configFile: config.configFile, targetVersion: config.target.version, targetSource: config.target.source, settings: config.settings, problems: config.problems } : null,
       memory: process.memoryUsage(),
+      wasmHeapBytes: wasmHeapBytes(),
     };
   });
 
@@ -463,32 +520,46 @@ export function startServer(connection: Connection): void {
 }
 
 function normalizeSettings(raw: Partial<EditorSettings> & Record<string, unknown>): EditorSettings {
-  const lint = (raw.lint ?? {}) as EditorSettings['lint'];
+  // Settings come from the user's JSON: any key may hold any type.
+  const lint = (isPlainObject(raw.lint) ? raw.lint : {}) as EditorSettings['lint'];
   const pref = raw.configurationPreference;
   return {
     enable: raw.enable !== false,
     lint: {
       select: Array.isArray(lint.select) && lint.select.length ? lint.select.filter((s) => typeof s === 'string') : undefined,
       ignore: Array.isArray(lint.ignore) && lint.ignore.length ? lint.ignore.filter((s) => typeof s === 'string') : undefined,
-      extendSelect: Array.isArray(lint.extendSelect) && lint.extendSelect.length ? lint.extendSelect : undefined,
+      extendSelect: Array.isArray(lint.extendSelect) && lint.extendSelect.length ? lint.extendSelect.filter((s) => typeof s === 'string') : undefined,
       maxFileSize: typeof lint.maxFileSize === 'number' && lint.maxFileSize > 0 ? lint.maxFileSize : undefined,
       debounceMs: typeof lint.debounceMs === 'number' && lint.debounceMs >= 0 ? lint.debounceMs : undefined,
     },
-    rules: { customizations: raw.rules && typeof raw.rules === 'object' ? ((raw.rules as EditorSettings['rules']).customizations ?? {}) : {} },
+    rules: { customizations: isPlainObject(raw.rules) && isPlainObject(raw.rules.customizations) ? raw.rules.customizations : {} },
     targetVersion: typeof raw.targetVersion === 'string' && raw.targetVersion.trim() ? raw.targetVersion.trim() : undefined,
     configurationPreference: pref === 'filesystemFirst' || pref === 'editorOnly' ? pref : 'editorFirst',
   };
 }
 
-function editorLintSettings(s: EditorSettings): LintSettings {
+function isPlainObject(v: unknown): v is Record<string, string> {
+  return !!v && typeof v === 'object' && !Array.isArray(v);
+}
+
+function editorLintSettings(s: EditorSettings, warn: (msg: string) => void = () => undefined): LintSettings {
   const out: LintSettings = {};
-  const valid = (list?: string[]) => list?.filter((c) => ALL_CODES.some((k) => k.startsWith(c.toUpperCase())) || c.toUpperCase() === 'ALL').map((c) => c.toUpperCase());
-  if (s.lint.select) out.select = valid(s.lint.select);
-  if (s.lint.extendSelect) out.extendSelect = valid(s.lint.extendSelect);
-  if (s.lint.ignore) out.ignore = valid(s.lint.ignore);
+  const valid = (list: string[] | undefined, key: string) => {
+    const good = list?.filter((c) => {
+      const ok = c.trim() !== '' && (ALL_CODES.some((k) => k.startsWith(c.toUpperCase())) || c.toUpperCase() === 'ALL');
+      if (!ok) warn(`setting fastmcp.lint.${key}: unknown rule code ${JSON.stringify(c)} ignored`);
+      return ok;
+    });
+    // A list of nothing but unknown codes falls back to the default instead of turning every rule off.
+    return good?.length ? good.map((c) => c.toUpperCase()) : undefined;
+  };
+  if (s.lint.select) out.select = valid(s.lint.select, 'select');
+  if (s.lint.extendSelect) out.extendSelect = valid(s.lint.extendSelect, 'extendSelect');
+  if (s.lint.ignore) out.ignore = valid(s.lint.ignore, 'ignore');
   const sev: NonNullable<LintSettings['severity']> = {};
   for (const [code, v] of Object.entries(s.rules.customizations ?? {})) {
-    if (['error', 'warning', 'info', 'hint', 'off'].includes(v) && ALL_CODES.some((k) => k.startsWith(code.toUpperCase()))) sev[code.toUpperCase()] = v as 'error';
+    if (typeof v === 'string' && ['error', 'warning', 'info', 'hint', 'off'].includes(v) && ALL_CODES.some((k) => k.startsWith(code.toUpperCase()))) sev[code.toUpperCase()] = v as 'error';
+    else warn(`setting fastmcp.rules.customizations: ${JSON.stringify(code)}: ${JSON.stringify(v)} ignored (expected a rule code and error, warning, info, hint or off)`);
   }
   if (Object.keys(sev).length) out.severity = sev;
   if (s.targetVersion) out.targetVersion = s.targetVersion;
@@ -527,7 +598,10 @@ function uriToPath(uri: string): string | undefined {
 
 /** Entry point for `dist/server.js` and `fastmcp-lint server`: stdio with `--stdio`, node IPC with `--node-ipc`. */
 export function runServerProcess(): void {
-  const connection = createConnection(ProposedFeatures.all);
+  // A request cancelled while still queued behind other messages is answered at once, not when its turn comes.
+  const connection = createConnection(ProposedFeatures.all, {
+    cancelUndispatched: (message: Message): ResponseMessage => ({ jsonrpc: '2.0', id: (message as RequestMessage).id, error: new ResponseError(LSPErrorCodes.RequestCancelled, 'request cancelled').toJson() }),
+  });
   process.on('uncaughtException', (e) => connection.console.error(`[fastmcp] uncaught: ${e instanceof Error ? (e.stack ?? e.message) : e}`));
   process.on('unhandledRejection', (e) => connection.console.error(`[fastmcp] unhandled rejection: ${e instanceof Error ? (e.stack ?? e.message) : e}`));
   startServer(connection);

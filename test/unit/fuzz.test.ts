@@ -11,7 +11,7 @@ import { FuzzFailure, makeCase, runCase, seedCorpus, setup } from '../fuzz/harne
 import { ROOT } from '../helpers';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20250101);
-const COUNT = Number(process.env.FUZZ_COUNT ?? 1500);
+const COUNT = Number(process.env.FUZZ_COUNT ?? 3000);
 
 test(`fuzz: ${COUNT} mutated inputs (seed ${SEED}) break no property`, async () => {
   await setup();

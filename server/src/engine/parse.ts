@@ -30,11 +30,22 @@ export function locateWasm(file: string): string {
   throw new Error(`cannot find ${file} (looked beside the bundle and in node_modules)`);
 }
 
+/** The emscripten module options object: the runtime stores its heap views on it. */
+let wasmModule: { locateFile: () => string; HEAPU8?: Uint8Array } | undefined;
+
+/**
+ * Bytes of wasm linear memory (trees, parsers, cursors). It only ever grows, so a leak of trees shows
+ * as growth that does not stop; the protocol load test watches it.
+ */
+export function wasmHeapBytes(): number {
+  return wasmModule?.HEAPU8?.buffer.byteLength ?? 0;
+}
+
 export function initParser(): Promise<Language> {
   if (language) return Promise.resolve(language);
   initializing ??= (async () => {
     const runtime = locateWasm('tree-sitter.wasm');
-    await Parser.init({ locateFile: () => runtime });
+    await Parser.init(wasmModule = { locateFile: () => runtime });
     language = await Language.load(fs.readFileSync(locateWasm('tree-sitter-python.wasm')));
     memoizeNodeReads();
     return language;

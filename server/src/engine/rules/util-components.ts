@@ -121,27 +121,37 @@ export function explicitName(c: Component): ExplicitName {
 }
 
 /** Names bound in a block's statements directly (defs, classes, assignments, imports, for targets). */
-const bindingsCache = new WeakMap<object, Map<string, Node[]>>();
+const bindingsCache = new WeakMap<object, Map<number, Map<string, Node[]>>>();
 
-/** Memoized per tree: several rules ask about every component's name, which would rescan the module each time. */
+/**
+ * Memoized per tree and block: several rules ask about every component's name. One scan of the block
+ * collects every name it binds; a scan per name made a module of n components cost n full scans
+ * (1,500 tools: minutes and gigabytes).
+ */
 export function bindingsIn(block: Node, name: string): Node[] {
   let perTree = bindingsCache.get(block.tree);
   if (!perTree) bindingsCache.set(block.tree, (perTree = new Map()));
-  const key = `${block.id}:${name}`;
-  let hit = perTree.get(key);
-  if (!hit) perTree.set(key, (hit = scanBindings(block, name)));
-  return hit;
+  let all = perTree.get(block.id);
+  if (!all) perTree.set(block.id, (all = scanBindings(block)));
+  return all.get(name) ?? [];
 }
 
-function scanBindings(block: Node, name: string): Node[] {
-  const out: Node[] = [];
+function scanBindings(block: Node): Map<string, Node[]> {
+  const out = new Map<string, Node[]>();
+  const bind = (name: string | undefined, node: Node) => {
+    if (!name) return;
+    const list = out.get(name);
+    // One entry per statement and name, as a scan per name found it.
+    if (!list) out.set(name, [node]);
+    else if (list[list.length - 1] !== node) list.push(node);
+  };
   const visit = (n: Node) => {
     for (const c of n.namedChildren) {
       if (!c) continue;
       switch (c.type) {
         case 'function_definition':
         case 'class_definition':
-          if (c.childForFieldName('name')?.text === name) out.push(c);
+          bind(c.childForFieldName('name')?.text, c);
           continue; // their bodies are other scopes
         case 'decorated_definition':
           visit(c);
@@ -149,33 +159,27 @@ function scanBindings(block: Node, name: string): Node[] {
         case 'lambda':
           continue;
         case 'assignment':
-        case 'augmented_assignment': {
-          const left = c.childForFieldName('left');
-          if (left && targetsName(left, name)) out.push(c);
-          visit(c);
-          continue;
-        }
+        case 'augmented_assignment':
         case 'for_statement': {
           const left = c.childForFieldName('left');
-          if (left && targetsName(left, name)) out.push(c);
+          if (left) for (const t of targetNames(left)) bind(t, c);
           visit(c);
           continue;
         }
         case 'import_statement':
         case 'import_from_statement':
           for (const n2 of c.namedChildren) {
-            if (!n2) continue;
-            const bound = n2.type === 'aliased_import' ? n2.childForFieldName('alias')?.text : n2.type === 'dotted_name' ? n2.text.split('.')[0] : undefined;
-            if (bound === name && n2 !== c.childForFieldName('module_name')) out.push(c);
+            if (!n2 || n2 === c.childForFieldName('module_name')) continue;
+            bind(n2.type === 'aliased_import' ? n2.childForFieldName('alias')?.text : n2.type === 'dotted_name' ? n2.text.split('.')[0] : undefined, c);
           }
           continue;
         case 'named_expression':
-          if (c.childForFieldName('name')?.text === name) out.push(c);
+          bind(c.childForFieldName('name')?.text, c);
           visit(c);
           continue;
         case 'global_statement':
         case 'nonlocal_statement':
-          if (c.namedChildren.some((x) => x?.text === name)) out.push(c);
+          for (const x of c.namedChildren) if (x) bind(x.text, c);
           continue;
         default:
           visit(c);
@@ -186,11 +190,11 @@ function scanBindings(block: Node, name: string): Node[] {
   return out;
 }
 
-function targetsName(target: Node, name: string): boolean {
-  if (target.type === 'identifier') return target.text === name;
+function targetNames(target: Node): string[] {
+  if (target.type === 'identifier') return [target.text];
   if (target.type === 'pattern_list' || target.type === 'tuple_pattern' || target.type === 'list_pattern' || target.type === 'tuple' || target.type === 'list')
-    return target.namedChildren.some((c) => !!c && targetsName(c, name));
-  return false;
+    return target.namedChildren.flatMap((c) => (c ? targetNames(c) : []));
+  return [];
 }
 
 /** Parameter names of a function or lambda. */
