@@ -25,8 +25,7 @@ import { registerGenerateEnvExampleCommand } from './commands/generateEnvExample
 import { registerCheckVersionsCommand } from './commands/checkVersions';
 import { registerAddToClaudeDesktopCommand } from './commands/addToClaudeDesktop';
 import { registerCopyClaudeCodeCommand } from './commands/copyClaudeCodeCommand';
-import { registerWriteVSCodeMcpJsonCommand } from './commands/writeVSCodeMcpJson';
-import { registerWriteCursorMcpJsonCommand } from './commands/writeCursorMcpJson';
+import { registerWriteMcpJsonCommands } from './commands/writeMcpJson';
 
 let client: LanguageClient | undefined;
 let log: vscode.LogOutputChannel;
@@ -118,8 +117,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
     registerCheckVersionsCommand(() => client),
     registerAddToClaudeDesktopCommand(() => client),
     registerCopyClaudeCodeCommand(() => client),
-    registerWriteVSCodeMcpJsonCommand(() => client),
-    registerWriteCursorMcpJsonCommand(() => client),
+    ...registerWriteMcpJsonCommands(() => client),
     // Trust granted later: checks that run git (FMCP713) may now run.
     vscode.workspace.onDidGrantWorkspaceTrust(() => void client?.sendNotification('fastmcp/trust', { trusted: true })),
     vscode.window.onDidChangeActiveTextEditor(() => status.refresh()),

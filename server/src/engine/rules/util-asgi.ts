@@ -7,6 +7,7 @@ import type { Node } from '../parse';
 import type { FileModel, ServerVar } from '../model/model';
 import { enclosingFunction, stringValue } from '../model/model';
 import { fastmcpClassFlavor } from '../model/names';
+import { ownNodesOfType } from './util-components';
 
 const ASGI_APP_CLASSES = new Set(['fastapi.FastAPI', 'fastapi.applications.FastAPI', 'starlette.applications.Starlette']);
 const MOUNT_CLASSES = new Set(['starlette.routing.Mount', 'fastapi.routing.Mount']);
@@ -229,19 +230,7 @@ export function localFunction(model: FileModel, ident: Node | null): Node | null
 
 /** `yield` nodes that belong to this function (not to nested functions, lambdas or classes). */
 export function ownYields(func: Node): Node[] {
-  const out: Node[] = [];
-  const body = func.childForFieldName('body');
-  if (!body) return out;
-  const visit = (n: Node) => {
-    for (const c of n.namedChildren) {
-      if (!c) continue;
-      if (c.type === 'function_definition' || c.type === 'lambda' || c.type === 'class_definition') continue;
-      if (c.type === 'yield') out.push(c);
-      visit(c);
-    }
-  };
-  visit(body);
-  return out;
+  return ownNodesOfType(func, 'yield');
 }
 
 export interface LifespanUse {

@@ -70,8 +70,8 @@ export function docstringText(node: Node): string | null {
   return out;
 }
 
-/** `return` statements that belong to `func` itself (not to nested functions, lambdas or classes). */
-export function ownReturns(func: Node): Node[] {
+/** Nodes of `type` that belong to `func` itself: nested functions, lambdas and classes are other scopes. */
+export function ownNodesOfType(func: Node, type: string): Node[] {
   const out: Node[] = [];
   const body = func.childForFieldName('body');
   if (!body) return out;
@@ -79,12 +79,17 @@ export function ownReturns(func: Node): Node[] {
     for (const c of n.namedChildren) {
       if (!c) continue;
       if (c.type === 'function_definition' || c.type === 'class_definition' || c.type === 'lambda' || c.type === 'decorated_definition') continue;
-      if (c.type === 'return_statement') out.push(c);
-      else visit(c);
+      if (c.type === type) out.push(c);
+      visit(c);
     }
   };
   visit(body);
   return out;
+}
+
+/** `return` statements that belong to `func` itself (not to nested functions, lambdas or classes). */
+export function ownReturns(func: Node): Node[] {
+  return ownNodesOfType(func, 'return_statement');
 }
 
 /** The returned expression of a `return` statement, without parentheses. */
