@@ -205,6 +205,9 @@ interface Keystrokes {
   lint: Stats;
   roundTrip: Stats;
   diagnostics: number;
+  /** Lints that took the incremental path (only the edited statement linted again), of all timed. */
+  incremental: number;
+  timed: number;
 }
 async function keystrokes(file: string, script: Edit[], warm: number): Promise<Keystrokes> {
   const c = await startServer();
@@ -216,6 +219,7 @@ async function keystrokes(file: string, script: Edit[], warm: number): Promise<K
     const reparse: number[] = [];
     const lint: number[] = [];
     const round: number[] = [];
+    let incremental = 0;
     let version = 1;
     for (let i = 0; i < script.length; i++) {
       version++;
@@ -231,8 +235,9 @@ async function keystrokes(file: string, script: Edit[], warm: number): Promise<K
       reparse.push(t.reparseMs ?? 0);
       lint.push(t.lintMs ?? t.ms);
       round.push(dt);
+      if (t.incremental) incremental++;
     }
-    return { server: stats(server), reparse: stats(reparse), lint: stats(lint), roundTrip: stats(round), diagnostics: first.diagnostics.length };
+    return { server: stats(server), reparse: stats(reparse), lint: stats(lint), roundTrip: stats(round), diagnostics: first.diagnostics.length, incremental, timed: server.length };
   } finally {
     await c.shutdown();
   }
@@ -399,6 +404,7 @@ async function main() {
     md.push(row(`keystroke, ${label} file: server (reparse + lint)`, ks.server));
     md.push(row(`  of which reparse on didChange, ${label}`, ks.reparse));
     md.push(row(`  of which lint, ${label}`, ks.lint));
+    md.push(`|   linted incrementally (edited statement only), ${label} | ${ks.incremental} of ${ks.timed} edits | | | |`);
     md.push(row(`keystroke, ${label} file: client round trip (debounce 0)`, ks.roundTrip));
   }
   md.push(row('ruff-wasm check, ~1k file', ruff1k));

@@ -4,8 +4,13 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import * as os from 'node:os';
+import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import {
   initParser,
+  buildModel,
+  lintModel,
+  computeLineStarts,
   lintText,
   parsePython,
   applyFixes,
@@ -20,7 +25,10 @@ import {
   type ResolvedConfig,
 } from './engine';
 import { globMatch } from './engine/glob';
-import { skipReason, DEFAULT_MAX_FILE_BYTES } from './engine/limits';
+import { skipReason, treeSkipReason, DEFAULT_MAX_FILE_BYTES } from './engine/limits';
+import { looksLikeFastmcp } from './engine/readiness/workspace';
+import { pythonFactsOf, type PythonFacts } from './engine/readiness/python-facts';
+import type { FactsCache } from './readiness-cli';
 import { ruleDocUrl } from './engine/docs-link';
 import { isValidSelector } from './engine/config/settings';
 
@@ -262,6 +270,164 @@ function fixText(text: string, diags: Diagnostic[], relint: (t: string) => Diagn
   return { text: current, count };
 }
 
+/** What linting one file produced: the same whichever thread linted it. */
+interface FileOutcome {
+  /** null when the file was not linted (unreadable, too large, nested too deeply, an internal error). */
+  diagnostics: Diagnostic[] | null;
+  fixedCount: number;
+  /** Lines for stderr, printed in file order once every file is done. */
+  messages: string[];
+  hardError: boolean;
+  /** The Python facts of a file the project checks will read, taken from the tree just linted. */
+  facts?: { text: string; facts: PythonFacts };
+}
+
+/** Parse once, lint, and take the project checks' facts from the same tree and model. */
+function lintOnce(text: string, abs: string, config: ResolvedConfig, wantFacts: boolean): { diagnostics: Diagnostic[]; skipped?: string; facts?: PythonFacts } {
+  const tree = parsePython(text);
+  try {
+    const skipped = treeSkipReason(tree);
+    if (skipped) return { diagnostics: [], skipped };
+    // Only an import of fastmcp or mcp.server.fastmcp gives a file a flavor, and a file without one has no
+    // findings: such a file is parsed (the depth limit above still applies) but never modelled.
+    if (!text.includes('fastmcp')) return { diagnostics: [] };
+    const lineStarts = computeLineStarts(text);
+    const model = buildModel(tree, text);
+    const { diagnostics } = lintModel(model, { path: abs, config }, lineStarts);
+    let facts: PythonFacts | undefined;
+    if (wantFacts && looksLikeFastmcp(text)) {
+      try {
+        facts = pythonFactsOf(tree, text, model, lineStarts);
+      } catch {
+        /* the project checks read the file themselves and meet the same problem there */
+      }
+    }
+    return { diagnostics, facts };
+  } finally {
+    tree.delete();
+  }
+}
+
+function lintFile(file: FileEntry, opts: Options, config: ResolvedConfig, wantFacts: boolean): FileOutcome {
+  const o: FileOutcome = { diagnostics: null, fixedCount: 0, messages: [], hardError: false };
+  const read = readText(file.abs);
+  if ('error' in read) {
+    o.messages.push(`${file.display}: skipped: ${read.error}\n`);
+    if (file.explicit) o.hardError = true;
+    return o;
+  }
+  const skip = skipReason(read.text, opts.maxFileSize);
+  if (skip) {
+    o.messages.push(`${file.display}: ${skip}\n`);
+    return o;
+  }
+  let deepSkip: string | undefined;
+  const lint = (t: string) => {
+    const r = lintText(t, { path: file.abs, config });
+    deepSkip = r.skipped;
+    return r.diagnostics;
+  };
+  let diagnostics: Diagnostic[];
+  let facts: PythonFacts | undefined;
+  try {
+    // The project checks read the file with its byte order mark; facts of the text without it would not match.
+    ({ diagnostics, skipped: deepSkip, facts } = lintOnce(read.text, file.abs, config, wantFacts && !read.bom));
+  } catch (e) {
+    // One file the engine chokes on must not hide the results for the others.
+    o.messages.push(`${file.display}: internal error: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}\n`);
+    o.hardError = true;
+    return o;
+  }
+  if (deepSkip) {
+    o.messages.push(`${file.display}: ${deepSkip}\n`);
+    return o;
+  }
+  if (opts.fix && diagnostics.some((d) => d.fixes.some((f) => f.safety === 'safe'))) {
+    const fixed = fixText(read.text, diagnostics, lint);
+    if (fixed.count > 0 && fixed.text !== read.text) {
+      facts = undefined; // the file on disk changes
+      try {
+        writeAtomic(file.abs, read.bom ? '\ufeff' + fixed.text : fixed.text);
+        o.fixedCount = fixed.count;
+        diagnostics = lint(fixed.text);
+      } catch (e) {
+        o.messages.push(`${file.display}: could not write fixes (${(e as NodeJS.ErrnoException).code ?? 'error'})\n`);
+        o.hardError = true;
+      }
+    }
+  }
+  o.diagnostics = diagnostics;
+  if (facts) o.facts = { text: read.text, facts };
+  return o;
+}
+
+function configResolver(cli: LintSettings): (abs: string) => ResolvedConfig {
+  const view = new CachedDiskView();
+  const configs = new Map<string, ResolvedConfig>();
+  return (abs: string) => {
+    const dir = path.dirname(abs);
+    let c = configs.get(dir);
+    if (!c) {
+      c = resolveConfig(abs, { view, codes: ALL_CODES, editor: cli, preference: 'editorFirst' });
+      if (c.problems.length) {
+        const p = c.problems[0];
+        throw new UsageError(`${path.relative(process.cwd(), p.file) || p.file}:${p.line + 1}: ${p.message}${c.problems.length > 1 ? ` (and ${c.problems.length - 1} more)` : ''}`);
+      }
+      configs.set(dir, c);
+    }
+    return c;
+  };
+}
+
+/** The bundle that runs the CLI, when it may start worker threads from it (set by runCli). */
+let workerScript: string | null = null;
+/** Below this many files a second thread costs more to start than it saves. */
+const PARALLEL_MIN_FILES = 24;
+
+interface WorkerJob {
+  fastmcpLintWorker: true;
+  files: FileEntry[];
+  opts: Options;
+  cli: LintSettings;
+  wanted: string[];
+  next: SharedArrayBuffer;
+}
+
+/**
+ * Lints every file, on this thread and on worker threads (one per further core, when there are enough
+ * files): each thread takes the next file from a shared counter, so a large file does not hold up the
+ * rest. The outcomes come back in file order whichever thread made them.
+ */
+async function lintFiles(files: FileEntry[], opts: Options, cli: LintSettings, wanted: Set<string>, configFor: (abs: string) => ResolvedConfig): Promise<FileOutcome[]> {
+  const outcomes: Array<FileOutcome | undefined> = new Array(files.length);
+  const next = new SharedArrayBuffer(4);
+  const counter = new Int32Array(next);
+  const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
+  const threads = workerScript && files.length >= PARALLEL_MIN_FILES && process.env.FASTMCP_LINT_THREADS !== '1' ? Math.min(cores, 2) - 1 : 0;
+  const running: Array<Promise<void>> = [];
+  for (let t = 0; t < threads; t++) {
+    const job: WorkerJob = { fastmcpLintWorker: true, files, opts, cli, wanted: [...wanted], next };
+    const w = new Worker(workerScript!, { workerData: job, stdout: false, stderr: false });
+    w.on('message', (m: { index: number; outcome: FileOutcome }) => (outcomes[m.index] = m.outcome));
+    // A worker that fails leaves its files without outcomes; this thread lints them below.
+    running.push(new Promise((resolve) => w.once('exit', () => resolve()).once('error', () => undefined)));
+  }
+  for (let i = Atomics.add(counter, 0, 1); i < files.length; i = Atomics.add(counter, 0, 1)) outcomes[i] = lintFile(files[i], opts, configFor(files[i].abs), wanted.has(files[i].abs));
+  await Promise.all(running);
+  return outcomes.map((o, i) => o ?? lintFile(files[i], opts, configFor(files[i].abs), wanted.has(files[i].abs)));
+}
+
+async function runLintWorker(job: WorkerJob): Promise<void> {
+  await initParser();
+  const configFor = configResolver(job.cli);
+  const wanted = new Set(job.wanted);
+  const counter = new Int32Array(job.next);
+  for (let i = Atomics.add(counter, 0, 1); i < job.files.length; i = Atomics.add(counter, 0, 1)) {
+    const f = job.files[i];
+    parentPort!.postMessage({ index: i, outcome: lintFile(f, job.opts, configFor(f.abs), wanted.has(f.abs)) });
+  }
+}
+
 const LEVEL: Record<Diagnostic['severity'], string> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
 
 export async function main(argv: string[], out: (s: string) => void = (s) => process.stdout.write(s), err: (s: string) => void = (s) => process.stderr.write(s)): Promise<number> {
@@ -286,26 +452,12 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
   }
   const opts = parseArgs(argv);
   await initParser();
-  const view = new CachedDiskView();
   const cli: LintSettings = {};
   if (opts.select) cli.select = opts.select;
   if (opts.extendSelect) cli.extendSelect = opts.extendSelect;
   if (opts.ignore) cli.ignore = opts.ignore;
   if (opts.targetVersion) cli.targetVersion = opts.targetVersion;
-  const configs = new Map<string, ResolvedConfig>();
-  const configFor = (abs: string) => {
-    const dir = path.dirname(abs);
-    let c = configs.get(dir);
-    if (!c) {
-      c = resolveConfig(abs, { view, codes: ALL_CODES, editor: cli, preference: 'editorFirst' });
-      if (c.problems.length) {
-        const p = c.problems[0];
-        throw new UsageError(`${path.relative(process.cwd(), p.file) || p.file}:${p.line + 1}: ${p.message}${c.problems.length > 1 ? ` (and ${c.problems.length - 1} more)` : ''}`);
-      }
-      configs.set(dir, c);
-    }
-    return c;
-  };
+  const configFor = configResolver(cli);
 
   if (opts.showSettings) {
     const first = path.resolve(opts.paths[0]);
@@ -334,59 +486,25 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
     const c = configFor(abs.endsWith('.py') || abs.endsWith('.pyi') ? abs : path.join(abs, '__probe__.py'));
     return { baseDir: c.baseDir, exclude: c.settings.exclude ?? [] };
   });
+  // The project checks' roots first: the lint pass then keeps the Python facts those checks read from
+  // the trees it parses anyway, instead of the checks parsing the files again.
+  const readiness = await import('./readiness-cli');
+  const plan = readiness.planWorkspace(opts.paths, cli);
+  const wanted = readiness.factsWanted(plan);
+  const outcomes = await lintFiles(files, opts, cli, wanted, configFor);
   const results: FileResult[] = [];
+  const facts: FactsCache = new Map();
   let hardError = false;
-  for (const file of files) {
-    const read = readText(file.abs);
-    if ('error' in read) {
-      err(`${file.display}: skipped: ${read.error}\n`);
-      if (file.explicit) hardError = true;
-      continue;
-    }
-    const skip = skipReason(read.text, opts.maxFileSize);
-    if (skip) {
-      err(`${file.display}: ${skip}\n`);
-      continue;
-    }
-    const config = configFor(file.abs);
-    let deepSkip: string | undefined;
-    const lint = (t: string) => {
-      const r = lintText(t, { path: file.abs, config });
-      deepSkip = r.skipped;
-      return r.diagnostics;
-    };
-    let diagnostics: Diagnostic[];
-    try {
-      diagnostics = lint(read.text);
-    } catch (e) {
-      // One file the engine chokes on must not hide the results for the others.
-      err(`${file.display}: internal error: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}\n`);
-      hardError = true;
-      continue;
-    }
-    if (deepSkip) {
-      err(`${file.display}: ${deepSkip}\n`);
-      continue;
-    }
-    let fixedCount = 0;
-    if (opts.fix && diagnostics.some((d) => d.fixes.some((f) => f.safety === 'safe'))) {
-      const fixed = fixText(read.text, diagnostics, lint);
-      if (fixed.count > 0 && fixed.text !== read.text) {
-        try {
-          writeAtomic(file.abs, read.bom ? '\ufeff' + fixed.text : fixed.text);
-          fixedCount = fixed.count;
-          diagnostics = lint(fixed.text);
-        } catch (e) {
-          err(`${file.display}: could not write fixes (${(e as NodeJS.ErrnoException).code ?? 'error'})\n`);
-          hardError = true;
-        }
-      }
-    }
-    results.push({ file, diagnostics, fixedCount });
+  for (let i = 0; i < files.length; i++) {
+    const o = outcomes[i];
+    for (const m of o.messages) err(m);
+    if (o.hardError) hardError = true;
+    if (o.facts) facts.set(files[i].abs, o.facts);
+    if (o.diagnostics) results.push({ file: files[i], diagnostics: o.diagnostics, fixedCount: o.fixedCount });
   }
 
   // FMCP7xx project checks for each project root under the directories given, on the files concerned.
-  for (const w of (await import('./readiness-cli')).workspaceDiagnostics(opts.paths, cli)) {
+  for (const w of readiness.workspaceDiagnostics(plan, cli, facts)) {
     const hit = results.find((r) => r.file.abs === w.abs);
     if (hit) hit.diagnostics = [...hit.diagnostics, ...w.diagnostics].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
     else results.push({ file: { abs: w.abs, display: w.display, explicit: false }, diagnostics: w.diagnostics, fixedCount: 0 });
@@ -501,6 +619,11 @@ export function toSarif(items: Array<{ path: string; d: Diagnostic }>) {
 }
 
 export function runCli(): void {
+  if (!isMainThread && (workerData as WorkerJob | undefined)?.fastmcpLintWorker) {
+    runLintWorker(workerData as WorkerJob).catch(() => process.exit(1));
+    return;
+  }
+  workerScript = __filename;
   // `fastmcp-lint . | head` closes the pipe early: stop quietly instead of crashing.
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
     if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);

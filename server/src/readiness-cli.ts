@@ -10,6 +10,8 @@ import { CachedDiskView } from './engine/config/fs';
 import { globMatch } from './engine/glob';
 import { ALL_CODES } from './engine/rules/registry';
 import { runReadiness, formatText, formatMarkdown, findProjectRoots, scanTree } from './engine/readiness';
+import { isTestPath, type ScannedTree } from './engine/readiness/workspace';
+import type { PythonFacts } from './engine/readiness/python-facts';
 
 import { UsageError } from './cli';
 
@@ -95,14 +97,20 @@ export async function readinessMain(argv: string[], out: (s: string) => void): P
   return result.report.checks.some((c) => c.status === 'fail') ? 1 : 0;
 }
 
+/** The project roots under the directories `fastmcp-lint <dir>` was given, found before the files are linted. */
+export interface WorkspacePlan {
+  projects: Array<{ given: string; abs: string; root: string; scanned: ScannedTree }>;
+}
+
+/** Python facts the lint run took from the trees it parsed, keyed by absolute path (see Project.facts). */
+export type FactsCache = Map<string, { text: string; facts: PythonFacts }>;
+
 /**
- * FMCP7xx diagnostics for `fastmcp-lint <dir>`: for each project root under each directory given,
- * the findings that have a file and line, keyed by absolute path. Files given one by one add nothing:
- * a project check needs the project.
+ * Finds the project roots under each directory given and the Python files each project's checks read.
+ * Files given one by one add nothing: a project check needs the project.
  */
-export function workspaceDiagnostics(paths: string[], settings: LintSettings): Array<{ abs: string; display: string; diagnostics: Diagnostic[] }> {
-  const out = new Map<string, Diagnostic[]>();
-  const display = new Map<string, string>();
+export function planWorkspace(paths: string[], settings: LintSettings): WorkspacePlan {
+  const plan: WorkspacePlan = { projects: [] };
   const view = new CachedDiskView();
   for (const p of paths) {
     const abs = path.resolve(p);
@@ -121,17 +129,46 @@ export function workspaceDiagnostics(paths: string[], settings: LintSettings): A
       return !(c.settings.exclude ?? []).some((g) => globMatch(g, rel));
     });
     for (const root of findProjectRoots(abs, undefined, scanned)) {
-      try {
-        const own = { ...scanned, python: scanned.python.filter((f) => f.startsWith(root + path.sep)) };
-        const r = runReadiness(root, { trusted: true, gitStatus: false, settings, scanned: own });
-        for (const [file, ds] of r.diagnostics) {
-          if (!display.has(file)) display.set(file, path.join(p, path.relative(abs, file)));
-          const list = out.get(file) ?? out.set(file, []).get(file)!;
-          for (const d of ds) if (!list.some((x) => x.code === d.code && x.range.start.line === d.range.start.line && x.message === d.message)) list.push(d);
-        }
-      } catch {
-        /* a project the checks cannot read adds nothing to the lint run */
+      plan.projects.push({ given: p, abs, root, scanned: { ...scanned, python: scanned.python.filter((f) => f.startsWith(root + path.sep)) } });
+    }
+  }
+  return plan;
+}
+
+/**
+ * The files whose Python facts the project checks of `plan` read to find the entrypoint: those of each
+ * project outside its test folders (the lint run keeps facts only of those that import FastMCP).
+ */
+export function factsWanted(plan: WorkspacePlan): Set<string> {
+  const out = new Set<string>();
+  for (const pr of plan.projects) {
+    for (const f of pr.scanned.python) {
+      const rel = path.relative(pr.root, f).split(path.sep).join('/');
+      if (!isTestPath(rel)) out.add(f);
+    }
+  }
+  return out;
+}
+
+/**
+ * FMCP7xx diagnostics for `fastmcp-lint <dir>`: for each project root under each directory given,
+ * the findings that have a file and line, keyed by absolute path. `facts` holds what the lint run
+ * already learned about the files it parsed; the checks parse only the files it did not.
+ */
+export function workspaceDiagnostics(paths: string[] | WorkspacePlan, settings: LintSettings, facts: FactsCache = new Map()): Array<{ abs: string; display: string; diagnostics: Diagnostic[] }> {
+  const plan = Array.isArray(paths) ? planWorkspace(paths, settings) : paths;
+  const out = new Map<string, Diagnostic[]>();
+  const display = new Map<string, string>();
+  for (const { given: p, abs, root, scanned: own } of plan.projects) {
+    try {
+      const r = runReadiness(root, { trusted: true, gitStatus: false, settings, scanned: own, factsCache: facts });
+      for (const [file, ds] of r.diagnostics) {
+        if (!display.has(file)) display.set(file, path.join(p, path.relative(abs, file)));
+        const list = out.get(file) ?? out.set(file, []).get(file)!;
+        for (const d of ds) if (!list.some((x) => x.code === d.code && x.range.start.line === d.range.start.line && x.message === d.message)) list.push(d);
       }
+    } catch {
+      /* a project the checks cannot read adds nothing to the lint run */
     }
   }
   return [...out].map(([file, ds]) => ({ abs: file, display: display.get(file) ?? file, diagnostics: ds.sort((a, b) => a.range.start.line - b.range.start.line || a.code.localeCompare(b.code)) }));

@@ -47,16 +47,24 @@ import {
   type Suppression,
 } from './engine';
 import type { Tree } from './engine/parse';
+import { DocumentLinter } from './engine/incremental';
 import { skipReason, DEFAULT_MAX_FILE_BYTES } from './engine/limits';
 import { ruleDocUrl } from './engine/docs-link';
 import { ignoreForLineEdit } from './engine/noqa-edit';
 import { hoverForDocument, initHover } from './hover-bridge';
 import { updateLineStarts } from './engine/text-sync';
-import { wasmHeapBytes } from './engine/parse';
+import { wasmHeapBytes, getSharedParser } from './engine/parse';
+import { compactHeap, type CompactedBy } from './heap';
 import { brokenness, fixKeepsParse } from './engine/fix-check';
 import { WorkspaceChecks, type ReadinessRequest } from './readiness-server';
 
 const VERSION = '0.1.0';
+/** Documents that keep a syntax tree between uses (the most recently linted, hovered or edited ones). */
+const MAX_TREES = 8;
+/** Heap compaction after closes: how long closes must pause, and how much must have been closed. */
+const CLOSE_QUIET_MS = 200;
+const COMPACT_AFTER_DOCS = 20;
+const COMPACT_AFTER_BYTES = 1024 * 1024;
 
 interface Doc {
   uri: string;
@@ -78,6 +86,8 @@ interface Doc {
   stale?: boolean;
   /** The size limit in force at the last lint (hover must not parse a file lint would skip). */
   maxBytes?: number;
+  /** Lints only the edited statement again when a keystroke stays inside a function body. */
+  linter: DocumentLinter;
 }
 
 interface EditorSettings {
@@ -128,7 +138,7 @@ export function startServer(connection: Connection): void {
     if (init.settings) defaultSettings = normalizeSettings(init.settings);
     parserReady = initParser()
       .then(() => {
-        parser = newParser();
+        parser = getSharedParser();
         initHover();
       })
       .catch((e) => log(`parser failed to load: ${e instanceof Error ? e.message : e}`));
@@ -218,7 +228,7 @@ export function startServer(connection: Connection): void {
       ensureTree(doc);
       const config = resolveConfig(doc.path, { view, codes: ALL_CODES, editor: editorLintSettings(settings, logOnce), preference: settings.configurationPreference, stopAt: folderOf(doc.path) });
       for (const p of config.problems) logOnce(`${p.file}:${p.line + 1}: ${p.message}`);
-      const result = lintTree(doc.tree!, doc.text, { path: doc.path, config }, doc.lineStarts);
+      const result = doc.linter.lint(doc.tree!, doc.text, { path: doc.path, config }, doc.lineStarts);
       if (docs.get(doc.uri) !== doc || doc.version !== version) return; // stale: drop
       if (result.skipped) {
         doc.skipped = result.skipped;
@@ -238,7 +248,10 @@ export function startServer(connection: Connection): void {
       doc.reparseMs = 0;
       // A tree costs several times its text in wasm memory, which never shrinks; documents only opened
       // (a workspace of tabs) give theirs back and parse again on their first edit.
-      if (!doc.edited) freeTree(doc);
+      if (!doc.edited) {
+        freeTree(doc);
+        doc.linter.reset();
+      }
       void connection.sendDiagnostics({ uri: doc.uri, version, diagnostics });
       void connection.sendNotification('fastmcp/status', {
         uri: doc.uri,
@@ -249,7 +262,7 @@ export function startServer(connection: Connection): void {
         ruleCount: RULES_BY_CODE.size,
       });
       // `ms` is what the keystroke cost the server: reparsing on didChange plus this lint (the debounce wait is not work).
-      if (timingEnabled) void connection.sendNotification('fastmcp/timing', { uri: doc.uri, version, ms: reparseMs + lintMs, reparseMs, lintMs });
+      if (timingEnabled) void connection.sendNotification('fastmcp/timing', { uri: doc.uri, version, ms: reparseMs + lintMs, reparseMs, lintMs, incremental: result.mode === 'segment' });
     } catch (e) {
       log(`lint failed for ${doc.path}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
     }
@@ -264,20 +277,75 @@ export function startServer(connection: Connection): void {
     log(msg);
   }
 
+  /**
+   * The documents that hold a tree, least recently used first. wasm memory never shrinks, so at most
+   * MAX_TREES trees live at a time: using a tree moves its document to the end, and the tree of the
+   * document used longest ago is freed; that document is parsed again in full when next needed (an
+   * incremental reparse is only a speed-up: both give the same tree).
+   */
+  const withTree = new Set<Doc>();
+
   function ensureTree(doc: Doc) {
-    if (doc.tree && !doc.stale) return;
+    if (doc.tree && !doc.stale) {
+      touchTree(doc);
+      return;
+    }
     const old = doc.tree;
     // Reparse incrementally from the edited tree; wasm memory is not garbage-collected, so the old tree is freed here.
     const t = parser ? parser.parse(doc.text, old ?? undefined) : null;
     old?.delete();
     doc.tree = t ?? parsePython(doc.text);
     doc.stale = false;
+    touchTree(doc);
+  }
+
+  function touchTree(doc: Doc) {
+    withTree.delete(doc);
+    withTree.add(doc);
+    for (const d of withTree) {
+      if (withTree.size <= MAX_TREES) break;
+      if (d !== doc) freeTree(d);
+    }
   }
 
   function freeTree(doc: Doc) {
     doc.tree?.delete();
     doc.tree = null;
     doc.stale = false;
+    withTree.delete(doc);
+  }
+
+  /**
+   * After a burst of closes (closing a workspace of tabs), the JavaScript heap keeps the size the burst of
+   * opens grew it to until V8 gets round to shrinking it. Once closes stop for CLOSE_QUIET_MS and enough
+   * was closed since the last time, one memory-reducing collection gives it back (see heap.ts).
+   */
+  let closedSinceCompact = { docs: 0, bytes: 0 };
+  let compactTimer: NodeJS.Timeout | undefined;
+  const compactions: { count: number; by: CompactedBy } = { count: 0, by: null };
+  function noteClosed(doc: Doc) {
+    closedSinceCompact.docs++;
+    closedSinceCompact.bytes += doc.text.length;
+    if (compactTimer) clearTimeout(compactTimer);
+    compactTimer = setTimeout(compactAfterCloses, CLOSE_QUIET_MS);
+    compactTimer.unref();
+  }
+  function compactAfterCloses() {
+    compactTimer = undefined;
+    if (closedSinceCompact.docs < COMPACT_AFTER_DOCS && closedSinceCompact.bytes < COMPACT_AFTER_BYTES) return;
+    // Not while a lint is due: a keystroke must not wait for the collection.
+    for (const d of docs.values()) {
+      if (d.timer) {
+        compactTimer = setTimeout(compactAfterCloses, CLOSE_QUIET_MS);
+        compactTimer.unref();
+        return;
+      }
+    }
+    closedSinceCompact = { docs: 0, bytes: 0 };
+    compactHeap((by) => {
+      compactions.count++;
+      compactions.by = by;
+    });
   }
 
   function relintAll() {
@@ -286,7 +354,7 @@ export function startServer(connection: Connection): void {
   }
 
   connection.onDidOpenTextDocument(async ({ textDocument: td }) => {
-    const doc: Doc = { uri: td.uri, path: uriToPath(td.uri) ?? td.uri, version: td.version, text: td.text, lineStarts: computeLineStarts(td.text), tree: null, languageId: td.languageId, reparseMs: 0 };
+    const doc: Doc = { uri: td.uri, path: uriToPath(td.uri) ?? td.uri, version: td.version, text: td.text, lineStarts: computeLineStarts(td.text), tree: null, languageId: td.languageId, reparseMs: 0, linter: new DocumentLinter() };
     const old = docs.get(td.uri);
     if (old) closeDoc(old);
     docs.set(td.uri, doc);
@@ -302,6 +370,7 @@ export function startServer(connection: Connection): void {
     } catch (e) {
       log(`could not apply change to ${doc.path}: ${e instanceof Error ? e.message : e}`);
       freeTree(doc);
+      doc.linter.reset();
     }
     doc.reparseMs += performance.now() - started;
     doc.edited = true;
@@ -317,9 +386,11 @@ export function startServer(connection: Connection): void {
         doc.text = ch.text;
         doc.lineStarts = computeLineStarts(doc.text);
         freeTree(doc);
+        doc.linter.reset();
         continue;
       }
       const edit = editFor(doc.text, doc.lineStarts, ch.range, ch.text);
+      doc.linter.noteEdit({ start: edit.startIndex, oldEnd: edit.oldEndIndex, newEnd: edit.newEndIndex });
       doc.text = doc.text.slice(0, edit.startIndex) + ch.text + doc.text.slice(edit.oldEndIndex);
       doc.lineStarts = updateLineStarts(doc.lineStarts, doc.text, edit.startIndex, edit.oldEndIndex, ch.text.length);
       if (doc.tree) {
@@ -333,6 +404,7 @@ export function startServer(connection: Connection): void {
 
   function closeDoc(doc: Doc) {
     if (doc.timer) clearTimeout(doc.timer);
+    doc.linter.reset();
     freeTree(doc);
     doc.last = undefined;
   }
@@ -343,6 +415,7 @@ export function startServer(connection: Connection): void {
     closeDoc(doc);
     docs.delete(textDocument.uri);
     settingsCache.delete(textDocument.uri);
+    noteClosed(doc);
     void connection.sendDiagnostics({ uri: textDocument.uri, diagnostics: [] });
   });
 
@@ -503,7 +576,9 @@ export function startServer(connection: Connection): void {
       rules: RULES_BY_CODE.size,
       openDocuments: docs.size,
       workspaceFolders: folders.map((f) => f.uri),
-      document: doc ? { uri: doc.uri, version: doc.version, skipped: doc.skipped ?? null, diagnostics: doc.last?.diagnostics.length ?? null } : null,
+      document: doc ? { uri: doc.uri, version: doc.version, skipped: doc.skipped ?? null, diagnostics: doc.last?.diagnostics.length ?? null, hasTree: !!doc.tree } : null,
+      trees: { held: withTree.size, max: MAX_TREES },
+      heapCompactions: { ...compactions },
       editorSettings: settings,
       resolved: config ? { configFile: config.configFile, targetVersion: config.target.version, targetSource: config.target.source, settings: config.settings, problems: config.problems } : null,
       memory: process.memoryUsage(),

@@ -34,6 +34,28 @@ export interface LintResult {
   flavor: FileModel['flavor'];
   /** Why the file was not linted (nested too deeply for the rules to walk safely); no diagnostics then. */
   skipped?: string;
+  /** Every report before suppressions, with the rule that made it: what an incremental lint carries over. */
+  raw?: RawReport[];
+}
+
+export interface RawReport {
+  /** The rule whose check made the report (a rule may report under another code). */
+  producer: string;
+  diagnostic: Diagnostic;
+}
+
+/**
+ * Linting after an edit inside one function body: segment-local rules run on `view`, a model whose node
+ * lists hold only the edited top-level statement, and keep their reports on its lines; their reports
+ * elsewhere are `carried` from the previous lint. File-scope rules run on the whole model as usual.
+ */
+export interface SegmentPlan {
+  view: FileModel;
+  /** First and last line of the edited top-level statement. */
+  startLine: number;
+  endLine: number;
+  isLocal(code: string): boolean;
+  carried: RawReport[];
 }
 
 export function lintText(text: string, opts: LintOptions): LintResult {
@@ -92,7 +114,7 @@ function severityFor(config: ResolvedConfig, code: string, fallback: Severity): 
   return best?.sev ?? fallback;
 }
 
-export function lintModel(model: FileModel, opts: LintOptions, lineStarts = computeLineStarts(model.text)): LintResult {
+export function lintModel(model: FileModel, opts: LintOptions, lineStarts = computeLineStarts(model.text), plan?: SegmentPlan): LintResult {
   const lineOf = (offset: number) => positionAt(lineStarts, offset).line;
   const suppressions = collectSuppressions(model.comments, model.root, lineOf);
   if (!model.flavor) return { diagnostics: [], suppressions, flavor: null };
@@ -105,13 +127,14 @@ export function lintModel(model: FileModel, opts: LintOptions, lineStarts = comp
 
   const entry = opts.entrypoint ?? inferEntrypoint(model);
   const raw: Diagnostic[] = [];
+  const producers: string[] = [];
   const ran = new Set<string>();
   let current: Rule | null = null;
 
   // tree-sitter ends a comment after the `\r` of a `\r\n`; an LSP position cannot point between the two.
   const inLine = (o: number) => (o > 0 && text.charCodeAt(o - 1) === 13 && text.charCodeAt(o) === 10 ? o - 1 : o);
   const range = (start: number, end: number): Range => ({ start: positionAt(lineStarts, inLine(start)), end: positionAt(lineStarts, inLine(end)) });
-  const ctx: RuleContext = {
+  const ctx: { -readonly [K in keyof RuleContext]: RuleContext[K] } = {
     model,
     text,
     path: opts.path,
@@ -136,6 +159,7 @@ export function lintModel(model: FileModel, opts: LintOptions, lineStarts = comp
       };
       if (r.deprecated) d.tags = ['deprecated'];
       raw.push(d);
+      producers.push(current?.meta.code ?? rule.meta.code);
     },
     range: (node: Node) => range(node.startIndex, node.endIndex),
     rangeOf: range,
@@ -161,14 +185,39 @@ export function lintModel(model: FileModel, opts: LintOptions, lineStarts = comp
     }
     ran.add(m.code);
     current = rule;
+    const local = plan?.isLocal(m.code) ?? false;
+    const first = raw.length;
+    if (local) ctx.model = plan!.view;
     try {
       rule.check(ctx);
     } catch (e) {
       // A rule bug must never take down linting of the rest of the file.
       if (process.env.FASTMCP_LINT_DEBUG) throw e;
+    } finally {
+      ctx.model = model;
+    }
+    if (local) {
+      // Keep what this run found on the edited statement; the rest of the file is carried over.
+      let w = first;
+      for (let i = first; i < raw.length; i++) {
+        const d = raw[i];
+        if (d.range.start.line < plan!.startLine || d.range.end.line > plan!.endLine) continue;
+        raw[w] = d;
+        producers[w++] = producers[i];
+      }
+      raw.length = w;
+      producers.length = w;
     }
   }
   current = null;
+  if (plan) {
+    for (const c of plan.carried) {
+      if (!ran.has(c.producer)) continue;
+      raw.push(c.diagnostic);
+      producers.push(c.producer);
+    }
+  }
+  const rawReports: RawReport[] = raw.map((diagnostic, i) => ({ producer: producers[i], diagnostic }));
 
   // Suppressions: a diagnostic is silenced by a code on its first or last line, or file-wide.
   const used = new Set<Suppression>();
@@ -227,7 +276,7 @@ export function lintModel(model: FileModel, opts: LintOptions, lineStarts = comp
     }
   }
   diagnostics.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.code.localeCompare(b.code));
-  return { diagnostics, suppressions, flavor: model.flavor };
+  return { diagnostics, suppressions, flavor: model.flavor, raw: rawReports };
 }
 
 function removeCommentEdit(text: string, s: Suppression, range: (a: number, b: number) => Range): TextEdit {

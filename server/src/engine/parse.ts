@@ -1,6 +1,7 @@
 /**
- * Python parsing with web-tree-sitter. The wasm runtime and grammar load once per process;
- * each open document keeps its own parser and tree so edits reparse incrementally.
+ * Python parsing with web-tree-sitter. The wasm runtime, the grammar and one parser load once per process;
+ * the language server keeps a tree for a bounded number of recently used documents so edits reparse
+ * incrementally, and parses the others again on demand.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -115,10 +116,18 @@ export function newParser(): Parser {
   return p;
 }
 
-/** A one-shot parse with a shared parser; the caller owns the tree and must `delete()` it. */
+/**
+ * The process's one parser. Parsing is synchronous, so one-shot parses and the server's incremental
+ * reparses of every document share it: a parser keeps wasm buffers sized for the largest file it has seen,
+ * and wasm memory never shrinks, so one per document (or a second one) only adds to what is never returned.
+ */
+export function getSharedParser(): Parser {
+  return (sharedParser ??= newParser());
+}
+
+/** A one-shot parse with the shared parser; the caller owns the tree and must `delete()` it. */
 export function parsePython(text: string): Tree {
-  sharedParser ??= newParser();
-  const tree = sharedParser.parse(text);
+  const tree = getSharedParser().parse(text);
   if (!tree) throw new Error('parser returned no tree');
   return tree;
 }

@@ -139,6 +139,13 @@ export interface FileModel {
   comments: Node[];
   assignments: Node[];
   decorated: Node[];
+  /** The module's top-level statements, in order. */
+  statements: Node[];
+  /**
+   * The subtree the node lists cover: the module, or, in an incremental lint, the edited top-level
+   * statement. Rules that walk the tree for what they report start here rather than at `root`.
+   */
+  scopeRoot: Node;
   /** `if __name__ == "__main__":` statements at module level. */
   mainGuards: Node[];
   hasErrors: boolean;
@@ -188,6 +195,7 @@ export function buildModel(tree: Tree, text: string): FileModel {
   const model = {} as FileModel;
   model.tree = tree;
   model.root = root;
+  model.scopeRoot = root;
   model.text = text;
   model.hasErrors = root.hasError;
   model.calls = get('call');
@@ -345,14 +353,16 @@ export function buildModel(tree: Tree, text: string): FileModel {
   model.isAsyncFunction = isAsyncFunction;
   model.callArgs = callArgs;
 
+  const statements = root.namedChildren.filter((n): n is Node => n !== null);
+  model.statements = statements;
   const mainGuards: Node[] = [];
-  for (const stmt of root.namedChildren) if (stmt && stmt.type === 'if_statement' && isMainCheck(stmt.childForFieldName('condition'))) mainGuards.push(stmt);
+  for (const stmt of statements) if (stmt && stmt.type === 'if_statement' && isMainCheck(stmt.childForFieldName('condition'))) mainGuards.push(stmt);
   model.mainGuards = mainGuards;
   model.inMainGuard = (node: Node) => mainGuards.some((g) => node.startIndex >= g.startIndex && node.endIndex <= g.endIndex);
 
   const moduleFunctions = new Map<string, Node>();
   const moduleClasses = new Map<string, Node>();
-  for (const stmt of root.namedChildren) {
+  for (const stmt of statements) {
     const def = stmt?.type === 'decorated_definition' ? stmt.childForFieldName('definition') : stmt;
     if (!def) continue;
     const name = def.childForFieldName('name')?.text;

@@ -4,8 +4,8 @@
  * its module-level servers, the environment variables it reads and where it does not parse.
  * One pass over the tree; the file's FastMCP flavor and servers come from the semantic model.
  */
-import { computeLineStarts, parsePython, positionAt, type Node } from '../parse';
-import { buildModel, stringValue } from '../model/model';
+import { computeLineStarts, parsePython, positionAt, type Node, type Tree } from '../parse';
+import { buildModel, stringValue, type FileModel } from '../model/model';
 import type { Flavor, Range } from '../types';
 
 export interface ImportFact {
@@ -52,9 +52,19 @@ const OPTIONAL_EXCEPTIONS = /\b(ImportError|ModuleNotFoundError|Exception|BaseEx
 export function pythonFacts(text: string): PythonFacts {
   const tree = parsePython(text);
   try {
-    const lineStarts = computeLineStarts(text);
+    return pythonFactsOf(tree, text);
+  } finally {
+    tree.delete();
+  }
+}
+
+/**
+ * The facts from a tree already parsed (and its model, when built): `fastmcp-lint DIR` takes them from
+ * the tree it lints, so the project checks parse no file a second time. The caller keeps the tree.
+ */
+export function pythonFactsOf(tree: Tree, text: string, model: FileModel = buildModel(tree, text), lineStarts = computeLineStarts(text)): PythonFacts {
+  {
     const rangeOf = (n: Node): Range => ({ start: positionAt(lineStarts, n.startIndex), end: positionAt(lineStarts, n.endIndex) });
-    const model = buildModel(tree, text);
     const facts: PythonFacts = {
       flavor: model.flavor,
       imports: [],
@@ -262,7 +272,5 @@ export function pythonFacts(text: string): PythonFacts {
     visit(tree.rootNode, false, false, true);
     if (!facts.syntaxError && tree.rootNode.hasError) noteError(tree.rootNode);
     return facts;
-  } finally {
-    tree.delete();
   }
 }

@@ -77,6 +77,11 @@ export function scanTree(root: string, wfs: WorkspaceFs = diskFs, onProgress?: (
   return out;
 }
 
+/** A test module or a file under a test folder (project-relative, `/`-separated): never the entrypoint. */
+export function isTestPath(rel: string): boolean {
+  return /(^|\/)(tests?|testing)\//.test(rel) || /(^|\/)(test_[^/]*|[^/]*_test|conftest)\.py$/.test(rel);
+}
+
 /** Whether a Python source imports FastMCP (either flavor); a cheap textual test used for discovery. */
 export function looksLikeFastmcp(text: string): boolean {
   return FASTMCP_IMPORT.test(text);
@@ -368,7 +373,7 @@ export class Project {
       const text = this.fs.read(file);
       if (!text || !looksLikeFastmcp(text)) continue;
       const rel = this.rel(file);
-      if (/(^|\/)(tests?|testing)\//.test(rel) || /(^|\/)(test_[^/]*|[^/]*_test|conftest)\.py$/.test(rel)) continue;
+      if (isTestPath(rel)) continue;
       const facts = this.facts(file);
       if (!facts) continue;
       const name = SERVER_NAMES.find((n) => facts.moduleServers.has(n));

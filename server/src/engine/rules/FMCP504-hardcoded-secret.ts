@@ -52,7 +52,7 @@ export default defineRule({
   },
   check(ctx) {
     if (ctx.isTestFile) return;
-    for (const str of ctx.model.root.descendantsOfType('string')) {
+    for (const str of ctx.model.scopeRoot.descendantsOfType('string')) {
       if (!str || str.hasError) continue;
       const raw = literalText(str);
       if (raw.length < 8) continue;

@@ -1,0 +1,265 @@
+/**
+ * Incremental linting for an open document. Most keystrokes land inside a function body; when one does,
+ * and the file's structure and its file-level facts (imports, servers, component headers, run calls,
+ * entrypoint) are what they were at the previous lint, only the edited top-level statement is linted
+ * again by the segment-local rules, and their reports elsewhere are carried over, moved by the change in
+ * line count. File-scope rules (`rules/locality.ts`) always run on the whole file. Anything else - an edit
+ * outside a body, a new import, a changed decorator, a parse that moved statement boundaries, other
+ * settings - lints the whole file. The result equals a full lint of the same text; the differential test
+ * (`test/unit/incremental.test.ts`) checks that on every fixture.
+ */
+import type { Node, Tree } from './parse';
+import { computeLineStarts, positionAt } from './parse';
+import { buildModel, type FileModel } from './model/model';
+import { inferEntrypoint, lintModel, type LintOptions, type LintResult, type RawReport, type SegmentPlan } from './lint';
+import { treeSkipReason } from './limits';
+import { FILE_SCOPE_RULES } from './rules/locality';
+import type { Diagnostic, Range, TextEdit } from './types';
+
+/** One text change in the offsets of the text before it: `[start, oldEnd)` became `[start, newEnd)`. */
+export interface EditSpan {
+  start: number;
+  oldEnd: number;
+  newEnd: number;
+}
+
+/** Two consecutive edits as one: the span of the original text that changed, and what it became. */
+export function composeEdits(a: EditSpan | null, b: EditSpan): EditSpan {
+  if (!a) return { ...b };
+  const d1 = a.newEnd - a.oldEnd;
+  // b is in the offsets after a; map its old end back into the original text, a's new end forward.
+  const bOldEndInOriginal = b.oldEnd >= a.newEnd ? b.oldEnd - d1 : a.oldEnd;
+  const aNewEndAfterB = a.newEnd >= b.oldEnd ? a.newEnd + (b.newEnd - b.oldEnd) : b.newEnd;
+  const start = Math.min(a.start, b.start);
+  return { start, oldEnd: Math.max(a.oldEnd, bOldEndInOriginal, start), newEnd: Math.max(b.newEnd, aNewEndAfterB, start) };
+}
+
+interface StatementSpan {
+  type: string;
+  start: number;
+  end: number;
+  startLine: number;
+  endLine: number;
+}
+
+interface Previous {
+  key: string;
+  facts: string;
+  statements: StatementSpan[];
+  lineCount: number;
+  raw: RawReport[];
+}
+
+export interface IncrementalResult extends LintResult {
+  /** `segment` when only the edited statement was linted again. */
+  mode: 'full' | 'segment';
+  /** Why a lint after an edit was a full one. */
+  reason?: string;
+}
+
+export class DocumentLinter {
+  private prev: Previous | null = null;
+  private pending: EditSpan | null = null;
+
+  /** Record a change to the text (in the offsets of the text before it). */
+  noteEdit(edit: EditSpan): void {
+    this.pending = composeEdits(this.pending, edit);
+  }
+
+  /** The text was replaced or is unknown: the next lint is a full one. */
+  reset(): void {
+    this.prev = null;
+    this.pending = null;
+  }
+
+  lint(tree: Tree, text: string, opts: LintOptions, lineStarts = computeLineStarts(text)): IncrementalResult {
+    const edit = this.pending;
+    this.pending = null;
+    // The nesting limit guards every walk of the tree. After an edit to one statement of a file that
+    // passed it, only that statement can have grown deeper.
+    const edited = edit && this.prev ? topLevelAt(tree.rootNode, edit.start) : null;
+    const skipped = treeSkipReason(edited ? { rootNode: edited } : tree);
+    if (skipped) return this.skip(skipped);
+    const model = buildModel(tree, text);
+    const key = optionsKey(opts);
+    const entry = opts.entrypoint ?? inferEntrypoint(model);
+    const facts = factsOf(model, entry);
+    const statements = model.statements.map((n) => spanOf(n, lineStarts));
+    let reason = 'first lint';
+    let plan: SegmentPlan | string | null = null;
+    if (edit && this.prev) {
+      if (this.prev.key !== key) reason = 'settings changed';
+      else if (this.prev.facts !== facts) reason = 'file-level facts changed';
+      else plan = this.planFor(model, statements, edit, lineStarts.length);
+      if (typeof plan === 'string') reason = plan;
+    } else if (this.prev) reason = 'no edit recorded';
+    const segment = plan && typeof plan !== 'string' ? plan : undefined;
+    if (!segment && edited) {
+      const whole = treeSkipReason(tree);
+      if (whole) return this.skip(whole);
+    }
+    const result = lintModel(model, { ...opts, entrypoint: entry }, lineStarts, segment);
+    this.prev = model.flavor ? { key, facts, statements, lineCount: lineStarts.length, raw: result.raw ?? [] } : null;
+    return segment ? { ...result, mode: 'segment' } : { ...result, mode: 'full', reason };
+  }
+
+  private skip(reason: string): IncrementalResult {
+    this.prev = null;
+    return { diagnostics: [], suppressions: [], flavor: null, skipped: reason, mode: 'full' };
+  }
+
+  private planFor(model: FileModel, now: StatementSpan[], edit: EditSpan, lineCount: number): SegmentPlan | string {
+    const prev = this.prev!;
+    const before = prev.statements;
+    if (before.length !== now.length) return 'statements added or removed';
+    const delta = edit.newEnd - edit.oldEnd;
+    const lineDelta = lineCount - prev.lineCount;
+    // The statement holding the edit, in the old and the new text.
+    const k = statementAt(now, edit.start);
+    if (k < 0) return 'edit between statements';
+    const s = now[k];
+    const o = before[k];
+    if (edit.newEnd > s.end || edit.oldEnd > o.end) return 'edit spans statements';
+    // Everything before it is unchanged, everything after it moved by the edit; the statement kept its kind.
+    for (let i = 0; i < now.length; i++) {
+      const a = before[i];
+      const b = now[i];
+      if (a.type !== b.type) return 'statement kinds changed';
+      if (i < k && (a.start !== b.start || a.end !== b.end)) return 'statement boundaries moved';
+      if (i === k && (a.start !== b.start || a.end + delta !== b.end || a.startLine !== b.startLine || a.endLine + lineDelta !== b.endLine)) return 'statement boundaries moved';
+      if (i > k && (a.start + delta !== b.start || a.end + delta !== b.end || a.startLine + lineDelta !== b.startLine)) return 'statement boundaries moved';
+    }
+    // The edit lies inside the body of a function, in the new text and in the old.
+    const body = enclosingBody(model.root, model.text, edit.start, edit.newEnd) ?? enclosingInert(model.root, edit.start, edit.newEnd);
+    if (!body || edit.oldEnd > body.end - delta) return 'edit outside a function body, comment or docstring';
+    const carried: RawReport[] = [];
+    for (const r of prev.raw) {
+      if (FILE_SCOPE_RULES.has(r.producer)) continue;
+      const d = r.diagnostic;
+      if (d.range.end.line < o.startLine || d.range.start.line > o.endLine) {
+        if (!editsAvoid(d, o.startLine, o.endLine)) return 'a fix elsewhere edits this statement';
+        carried.push(lineDelta ? { producer: r.producer, diagnostic: moved(d, o.endLine, lineDelta) } : r);
+      } else if (d.range.start.line < o.startLine || d.range.end.line > o.endLine) {
+        return 'a report spans the statement'; // it cannot be split
+      }
+    }
+    return {
+      view: segmentView(model, model.statements[k], s.start, s.end),
+      startLine: s.startLine,
+      endLine: s.endLine,
+      isLocal: (code) => !FILE_SCOPE_RULES.has(code),
+      carried,
+    };
+  }
+}
+
+function topLevelAt(root: Node, offset: number): Node | null {
+  let n: Node | null = root.descendantForIndex(offset, offset);
+  while (n && n.parent && n.parent.type !== 'module') n = n.parent;
+  return n && n.type !== 'module' ? n : null;
+}
+
+function spanOf(n: Node, lineStarts: number[]): StatementSpan {
+  const start = n.startIndex;
+  const end = n.endIndex;
+  return { type: n.type, start, end, startLine: positionAt(lineStarts, start).line, endLine: positionAt(lineStarts, end).line };
+}
+
+function statementAt(spans: StatementSpan[], offset: number): number {
+  let lo = 0;
+  let hi = spans.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid].end < offset) lo = mid + 1;
+    else if (spans[mid].start > offset) hi = mid - 1;
+    else return mid;
+  }
+  return -1;
+}
+
+/**
+ * The innermost function body around `[start, end]`: from the start of the body's first line (typing at
+ * the start of an indented line is typing in the body) to the body's end.
+ */
+function enclosingBody(root: Node, text: string, start: number, end: number): { start: number; end: number } | null {
+  for (let n: Node | null = root.descendantForIndex(start, Math.max(start, end)); n; n = n.parent) {
+    if (n.type !== 'function_definition') continue;
+    const body = n.childForFieldName('body');
+    if (!body) continue;
+    const lineStart = text.lastIndexOf('\n', body.startIndex - 1) + 1;
+    const from = lineStart > n.startIndex && /^[ \t]*$/.test(text.slice(lineStart, body.startIndex)) ? lineStart : body.startIndex;
+    if (from <= start && end <= body.endIndex) return { start: from, end: body.endIndex };
+  }
+  return null;
+}
+
+/** A comment or a lone string statement (a docstring) around `[start, end]`: text no rule reads across statements. */
+function enclosingInert(root: Node, start: number, end: number): { start: number; end: number } | null {
+  for (let n: Node | null = root.descendantForIndex(start, Math.max(start, end)); n; n = n.parent) {
+    const inert = n.type === 'comment' || (n.type === 'string' && n.parent?.type === 'expression_statement' && n.parent.namedChildCount === 1);
+    if (inert && n.startIndex <= start && end <= n.endIndex) return { start: n.startIndex, end: n.endIndex };
+    if (n.type === 'block' || n.type === 'module') return null;
+  }
+  return null;
+}
+
+function optionsKey(opts: LintOptions): string {
+  const c = opts.config;
+  return JSON.stringify([opts.path, c.baseDir, c.configFile, c.settings, c.target.version, opts.entrypoint ?? null, opts.rules?.map((r) => r.meta.code) ?? null]);
+}
+
+/**
+ * What rules may read about the file as a whole. A keystroke that changes any of it lints the whole file,
+ * so a report carried over never rests on a fact that changed.
+ */
+function factsOf(model: FileModel, entry: { isEntrypoint: boolean; object: string | null }): string {
+  const name = (fn: Node | null) => fn?.childForFieldName('name')?.text ?? '';
+  const out: string[] = [model.flavor ?? '-', [...model.flavors].join(','), String(entry.isEntrypoint), entry.object ?? ''];
+  for (const b of model.imports) out.push(`i ${b.local} ${b.qualified} ${b.module} ${b.typeCheckingOnly} ${b.local_scope}`);
+  for (const s of model.servers) out.push(`s ${s.name} ${s.flavor} ${s.kind} ${name(s.scope)} ${s.call?.text ?? ''}`);
+  for (const c of model.components) out.push(`c ${c.kind} ${c.server} ${c.funcName} ${c.isAsync} ${c.inClass ? name(c.inClass) : ''} ${c.decorator.text}`);
+  for (const r of model.runCalls) out.push(`r ${r.method} ${r.server.name} ${r.awaited} ${r.inMainGuard} ${name(r.enclosingFunction)} ${r.call.text}`);
+  out.push(`g ${model.mainGuards.length}`, `f ${[...model.moduleFunctions.keys()].join(',')}`, `k ${[...model.moduleClasses.keys()].join(',')}`);
+  return out.join('\n');
+}
+
+/** The model with its node lists cut to `[start, end)`; the file-level facts and lookups stay whole. */
+function segmentView(model: FileModel, scopeNode: Node, start: number, end: number): FileModel {
+  const view = Object.create(model) as FileModel;
+  view.scopeRoot = scopeNode;
+  const cut = (list: Node[]) => list.slice(lowerBound(list, start), lowerBound(list, end));
+  view.calls = cut(model.calls);
+  view.functions = cut(model.functions);
+  view.classes = cut(model.classes);
+  view.awaits = cut(model.awaits);
+  view.attributes = cut(model.attributes);
+  view.comments = cut(model.comments);
+  view.assignments = cut(model.assignments);
+  view.decorated = cut(model.decorated);
+  view.components = model.components.filter((c) => c.decorator.startIndex >= start && c.decorator.startIndex < end);
+  return view;
+}
+
+/** First index whose node starts at or after `offset` (lists are in document order). */
+function lowerBound(list: Node[], offset: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid].startIndex < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Whether none of the report's fix edits touches lines `[from, to]`. */
+function editsAvoid(d: Diagnostic, from: number, to: number): boolean {
+  for (const f of d.fixes) for (const e of f.edits) if (!(e.range.end.line < from || e.range.start.line > to)) return false;
+  return true;
+}
+
+function moved(d: Diagnostic, after: number, lines: number): Diagnostic {
+  const shift = (r: Range): Range => (r.start.line > after ? { start: { line: r.start.line + lines, character: r.start.character }, end: { line: r.end.line + lines, character: r.end.character } } : r);
+  const edit = (e: TextEdit): TextEdit => ({ range: shift(e.range), newText: e.newText });
+  return { ...d, range: shift(d.range), fixes: d.fixes.map((f) => ({ ...f, edits: f.edits.map(edit) })) };
+}

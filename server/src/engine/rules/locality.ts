@@ -1,0 +1,50 @@
+/**
+ * Which rules incremental linting (`../incremental.ts`) may run on one top-level statement only.
+ *
+ * After an edit inside the body of a function in top-level statement S, with the file's facts unchanged
+ * (imports, servers, component headers, run calls, main guards, module-level def/class names, flavor,
+ * entrypoint), a SEGMENT-LOCAL rule runs on a view of the model whose node lists (calls, functions,
+ * classes, awaits, attributes, comments, assignments, decorated, components; `scopeRoot` too) hold only
+ * S's nodes, while imports, servers, runCalls, mainGuards, moduleFunctions/moduleClasses, root, text and
+ * the lookups stay whole. Its reports on S are kept; its reports elsewhere are carried from the last lint.
+ * A rule is segment-local only if both hold:
+ *  (a) on the view it makes exactly the reports on S that it makes on the whole model: it never decides
+ *      about something in S by scanning the cut lists for things in other statements (is X called or
+ *      assigned anywhere, another component with this name, a definition found through model.calls /
+ *      model.assignments / model.classes / model.components ...);
+ *  (b) its reports outside S (fixes included) cannot change when only a function body in S changes: it
+ *      never follows from one statement into a body in another (lifespans, middleware classes, helpers,
+ *      resolve-to-definition) and never collects facts from bodies across the file (prints anywhere,
+ *      every call to X, text searched file-wide).
+ * Every rule listed here breaks (a) or (b) (through its util-*.ts helpers too) and runs on the whole file.
+ * Every other per-file rule (FMCP101..FMCP802; not FMCP000, not the workspace FMCP7xx) is segment-local.
+ * In doubt, a rule belongs here: a wrong entry costs speed, a missing one gives wrong diagnostics.
+ */
+export const FILE_SCOPE_RULES: ReadonlyMap<string, string> = new Map([
+  ['FMCP101', 'decides from servers made anywhere at import time: scans all calls/assignments and follows factory functions into their bodies (createsServer); reads model.hasErrors'],
+  ['FMCP102', 'moduleBinds/boundOnlyToNonServer scan every module-level assignment and search the whole text for `global`; reads model.hasErrors'],
+  ['FMCP106', 'the fix indents by indentUnit(text), the first indented line of the file, which a body or docstring edit elsewhere can change'],
+  ['FMCP107', 'whether prints are reported depends on the whole file: other run-like calls, ASGI factory attributes, `print`/`sys.stdout` rebound anywhere'],
+  ['FMCP206', 'a same-file parameter class is checked through model.assignments (module rebinding) and its hasError, which an edit in that class\'s methods changes'],
+  ['FMCP212', 'compares each component with every other component on the same server'],
+  ['FMCP220', 'uses of a component name are matched against components defined in other statements'],
+  ['FMCP305', 'a wrong-flavor Context import is reported when any component in the file uses it'],
+  ['FMCP306', 'a TYPE_CHECKING-only Context import is reported when any component in the file needs it'],
+  ['FMCP308', 'async roots include functions passed as `lifespan=` by calls in other statements'],
+  ['FMCP401', 'follows mounts, bound apps and lifespan functions across the file and walks lifespan bodies (verdict)'],
+  ['FMCP402', 'the fix looks for http apps, mount sites and taken names across the file (mountSites, all assignments)'],
+  ['FMCP403', 'resolves the mounted app through bindingOf, which looks up module-level assignments in other statements'],
+  ['FMCP404', 'finds lifespans through `lifespan=` calls elsewhere and reads the lifespan function\'s body (yields)'],
+  ['FMCP405', 'finds lifespans through `lifespan=` calls elsewhere and reads the lifespan function\'s body after the yield'],
+  ['FMCP406', 'the import fix renames every `BaseMiddleware` identifier in the file (walks model.root)'],
+  ['FMCP407', 'middleware classes are found through base classes defined in other statements (middlewareClasses over model.classes)'],
+  ['FMCP408', 'middleware classes come from model.classes across statements; definesMember searches ancestor classes\' text, method bodies included'],
+  ['FMCP409', 'middleware classes are found through base classes defined in other statements (middlewareClasses over model.classes)'],
+  ['FMCP410', 'one middleware chain per server gathers FastMCP(middleware=...) and add_middleware calls from the whole file'],
+  ['FMCP414', 'module-level registrations are reported after an asyncio.run of a function whose body holds the import_server'],
+  ['FMCP510', 'boundCall resolves `client_storage=name` through assignments of the name in other statements'],
+  ['FMCP511', 'boundCall resolves `client_storage=name` through assignments of the name in other statements'],
+  ['FMCP512', 'searches the whole text for `stateless` and collects app names from every assignment'],
+  ['FMCP801', 'the fix is withheld when `timezone` is assigned anywhere in the file'],
+  ['FMCP802', 'reboundAtModuleLevel scans every module-level assignment of the file'],
+]);

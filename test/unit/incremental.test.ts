@@ -1,0 +1,153 @@
+/**
+ * Incremental linting equals a full lint. Every rule fixture and template is edited where an author types:
+ * inside each function body (statements typed in, lines deleted, single characters typed and removed,
+ * several edits before one lint), in comments (suppressions typed in) and in docstrings. After each edit
+ * the incremental result is compared with a fresh full lint of the same text, diagnostics and fixes alike.
+ * The test also asserts that most edits took the incremental path, so it cannot pass by always linting
+ * the whole file.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { initParser, newParser, lintText, resolveConfig, ALL_CODES, computeLineStarts, positionAt, type Diagnostic } from '../../server/src/engine';
+import { composeEdits, DocumentLinter, type EditSpan } from '../../server/src/engine/incremental';
+import { FILE_SCOPE_RULES } from '../../server/src/engine/rules/locality';
+import { ALL_RULES } from '../../server/src/engine/rules/registry';
+import { MemoryView, ROOT } from '../helpers';
+
+const FIXTURES = path.join(ROOT, 'test/fixtures/rules');
+const TEMPLATES = path.join(ROOT, 'templates');
+
+function inputs(): { name: string; text: string; target?: string; entry: boolean; path: string }[] {
+  const out: { name: string; text: string; target?: string; entry: boolean; path: string }[] = [];
+  for (const dir of [FIXTURES, path.join(FIXTURES, 'quiet')]) {
+    if (!fs.existsSync(dir)) continue;
+    for (const f of fs.readdirSync(dir).sort()) {
+      if (!f.endsWith('.py') || f.endsWith('.fixed.py')) continue;
+      const text = fs.readFileSync(path.join(dir, f), 'utf8');
+      const target = /^#\s*fixture:\s*target-version=(\S+)/m.exec(text)?.[1];
+      const p = /^#\s*fixture:\s*path=(\S+)/m.exec(text)?.[1];
+      out.push({ name: f, text, target, entry: /^#\s*fixture:\s*entrypoint/m.test(text), path: path.join('/project', p ?? 'server.py') });
+    }
+  }
+  for (const f of fs.readdirSync(TEMPLATES).sort()) if (f.endsWith('.py')) out.push({ name: `templates/${f}`, text: fs.readFileSync(path.join(TEMPLATES, f), 'utf8'), target: '3.0', entry: false, path: '/project/server.py' });
+  return out;
+}
+
+/** A small seeded generator, so every run makes the same edits. */
+function rng(seed: number) {
+  let s = seed >>> 0;
+  return () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+}
+
+interface Change {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** Edits where an author types: function bodies, comments, docstrings. */
+function bodyEdits(text: string, next: () => number): Change[][] {
+  const out: Change[][] = [];
+  const lines = text.split('\n');
+  const starts = computeLineStarts(text);
+  for (let i = 0; i < lines.length; i++) {
+    // Comments (suppressions among them) and docstrings.
+    const hash = lines[i].indexOf('#');
+    if (/^\s*#/.test(lines[i])) {
+      out.push([{ start: starts[i] + hash + 1, end: starts[i] + hash + 1, text: next() < 0.5 ? ' noqa: FMCP107, FMCP215' : 'x' }]);
+      if (lines[i].length > hash + 2) out.push([{ start: starts[i] + hash + 1, end: starts[i] + hash + 2, text: '' }]);
+    }
+    const quotes = /^\s*("""|''')/.exec(lines[i]);
+    if (quotes) out.push([{ start: starts[i] + quotes[0].length, end: starts[i] + quotes[0].length, text: 'Fetch ' }]);
+    if (!/^\s*(async\s+)?def\s+\w+.*:\s*(#.*)?$/.test(lines[i])) continue;
+    // The first body line after the signature (skipping a multi-line signature's tail).
+    let b = i + 1;
+    while (b < lines.length && !lines[b].trim()) b++;
+    if (b >= lines.length) continue;
+    const indent = /^\s*/.exec(lines[b])![0];
+    const defIndent = /^\s*/.exec(lines[i])![0];
+    if (indent.length <= defIndent.length) continue;
+    const at = starts[b];
+    const statements = ['print("probe")', 'return [{"a": 1}]', 'await ctx.info("x")', 'ctx.info("x")', 'time.sleep(1)', 'requests.get("http://example.com")', 'x = datetime.utcnow()', 'mcp.run()', 'await call_next(context)', 'token = "sk-live-0123456789abcdef0123456789"', 'yield 1'];
+    out.push([{ start: at, end: at, text: `${indent}${statements[Math.floor(next() * statements.length)]}\n` }]);
+    const lineEnd = at + lines[b].length;
+    out.push([{ start: at, end: Math.min(text.length, lineEnd + 1), text: '' }]);
+    const p = at + indent.length + Math.floor(next() * Math.max(1, lines[b].length - indent.length));
+    out.push([{ start: p, end: p, text: 'x' }]);
+    if (p < lineEnd) out.push([{ start: p, end: p + 1, text: '' }]);
+    // Typing a word one character at a time, linting only at the end.
+    out.push([...'await'].map((c, k) => ({ start: p + k, end: p + k, text: c })));
+  }
+  return out;
+}
+
+const key = (ds: Diagnostic[]) => JSON.stringify(ds.map((d) => [d.code, d.severity, d.range, d.message, d.tags ?? [], d.fixes]));
+
+test('incremental lint equals a full lint after edits inside function bodies', async () => {
+  await initParser();
+  const parser = newParser();
+  let segment = 0;
+  let compared = 0;
+  const next = rng(20261124);
+  for (const input of inputs()) {
+    const config = resolveConfig(input.path, { view: new MemoryView({}), codes: ALL_CODES, editor: input.target ? { targetVersion: input.target } : {} });
+    const opts = { path: input.path, config, entrypoint: input.entry ? { isEntrypoint: true, object: null } : undefined };
+    for (const changes of bodyEdits(input.text, next)) {
+      const linter = new DocumentLinter();
+      let text = input.text;
+      let tree = parser.parse(text)!;
+      linter.lint(tree, text, opts);
+      for (const ch of changes) {
+        const starts = computeLineStarts(text);
+        const edit = { startIndex: ch.start, oldEndIndex: ch.end, newEndIndex: ch.start + ch.text.length, startPosition: rowCol(starts, ch.start), oldEndPosition: rowCol(starts, ch.end), newEndPosition: { row: 0, column: 0 } };
+        text = text.slice(0, ch.start) + ch.text + text.slice(ch.end);
+        edit.newEndPosition = rowCol(computeLineStarts(text), edit.newEndIndex);
+        tree.edit(edit);
+        linter.noteEdit({ start: ch.start, oldEnd: ch.end, newEnd: ch.start + ch.text.length });
+      }
+      const old = tree;
+      tree = parser.parse(text, old)!;
+      old.delete();
+      const inc = linter.lint(tree, text, opts);
+      tree.delete();
+      const full = lintText(text, opts);
+      compared++;
+      if (inc.mode === 'segment') segment++;
+      assert.equal(key(inc.diagnostics), key(full.diagnostics), `${input.name}: after ${JSON.stringify(changes)} the incremental lint differs from a full lint`);
+    }
+  }
+  assert.ok(compared > 500, `only ${compared} edits compared`);
+  assert.ok(segment > compared * 0.5, `only ${segment} of ${compared} edits were linted incrementally`);
+});
+
+function rowCol(starts: number[], offset: number) {
+  const p = positionAt(starts, offset);
+  return { row: p.line, column: p.character };
+}
+
+test('composed edits describe the same change as the edits one by one', () => {
+  const next = rng(7);
+  for (let n = 0; n < 2000; n++) {
+    let text = 'abcdefghijklmnopqrstuvwxyz0123456789';
+    const original = text;
+    let acc: EditSpan | null = null;
+    for (let k = 0; k < 1 + Math.floor(next() * 4); k++) {
+      const start = Math.floor(next() * text.length);
+      const end = Math.min(text.length, start + Math.floor(next() * 4));
+      const ins = 'XYZ'.slice(0, Math.floor(next() * 4));
+      text = text.slice(0, start) + ins + text.slice(end);
+      acc = composeEdits(acc, { start, oldEnd: end, newEnd: start + ins.length });
+    }
+    // Outside the composed span the texts agree.
+    assert.equal(text.slice(0, acc!.start), original.slice(0, acc!.start));
+    assert.equal(text.slice(acc!.newEnd), original.slice(acc!.oldEnd));
+    assert.equal(text.length - original.length, acc!.newEnd - acc!.oldEnd);
+  }
+});
+
+test('every file-scope rule names a registered rule', () => {
+  const codes = new Set(ALL_RULES.map((r) => r.meta.code));
+  for (const code of FILE_SCOPE_RULES.keys()) assert.ok(codes.has(code), `${code} is not a rule`);
+});
