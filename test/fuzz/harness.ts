@@ -28,8 +28,10 @@ import {
   type ReferenceIndex,
   type Range,
   type ResolvedConfig,
+  type LintOptions,
 } from '../../server/src/engine';
 import type { Tree } from '../../server/src/engine/parse';
+import { DocumentLinter } from '../../server/src/engine/incremental';
 import { ignoreForLineEdit } from '../../server/src/engine/noqa-edit';
 import { brokenness, fixKeepsParse } from '../../server/src/engine/fix-check';
 import { updateLineStarts } from '../../server/src/engine/text-sync';
@@ -279,7 +281,7 @@ export function runCase(c: Case, r: () => number = prng(c.text.length)): RunStat
     // Too deep to lint: the server neither lints nor hovers such a file, and says so.
     if (result.skipped) {
       if (!treeSkipReason(tree)) throw new FuzzFailure(`lint skipped without a reason: ${result.skipped}`, 'skip');
-      checkIncremental(text, tree, r);
+      checkIncremental(text, tree, r, { path: c.path, config });
       return stats;
     }
     // Hover: on every diagnostic and at random offsets.
@@ -293,7 +295,7 @@ export function runCase(c: Case, r: () => number = prng(c.text.length)): RunStat
         if (typeof h.markdown !== 'string' || h.start < 0 || h.end > text.length || h.start > h.end) throw new FuzzFailure(`hover at ${off}: bad result ${JSON.stringify({ start: h.start, end: h.end })}`, 'hover');
       }
     }
-    checkIncremental(text, tree, r);
+    checkIncremental(text, tree, r, { path: c.path, config });
   } finally {
     tree.delete();
   }
@@ -328,13 +330,16 @@ function checkFix(what: string, text: string, before: number, fixes: Parameters<
 }
 
 /**
- * The server edits its tree and reparses incrementally; the result must equal a fresh parse, and the
- * incrementally maintained line index must equal a fresh scan.
+ * The server edits its tree and reparses incrementally; the result must equal a fresh parse, the
+ * incrementally maintained line index must equal a fresh scan, and the incremental lint must equal a full
+ * lint of the same tree.
  */
-function checkIncremental(text: string, tree: Tree, r: () => number) {
+function checkIncremental(text: string, tree: Tree, r: () => number, opts: LintOptions) {
   let cur = text;
   let starts = computeLineStarts(cur);
   let t = tree.copy();
+  const linter = new DocumentLinter();
+  guard('lint', () => linter.lint(t, cur, opts, starts));
   try {
     for (let k = 0; k < 3; k++) {
       const a = Math.floor(r() * (cur.length + 1));
@@ -353,9 +358,17 @@ function checkIncremental(text: string, tree: Tree, r: () => number) {
       const fresh = computeLineStarts(next);
       if (nextStarts.join(',') !== fresh.join(',')) throw new FuzzFailure(`updateLineStarts after replacing [${a}, ${b}) with ${JSON.stringify(ins)} differs from a fresh scan`, 'line-index');
       t.edit(edit);
+      linter.noteEdit({ start: edit.startIndex, oldEnd: edit.oldEndIndex, newEnd: edit.newEndIndex });
       const reparsed = incrementalParser!.parse(next, t)!;
       t.delete();
       t = reparsed;
+      const inc = guard('lint', () => linter.lint(t, next, opts, nextStarts));
+      const whole = guard('lint', () => lintTree(t, next, opts, nextStarts));
+      const key = (ds: Diagnostic[]) => JSON.stringify(ds.map((d) => [d.code, d.severity, d.range, d.message, d.tags ?? [], d.fixes]));
+      if (key(inc.diagnostics) !== key(whole.diagnostics) || inc.skipped !== whole.skipped) {
+        const only = (x: Diagnostic[], y: Diagnostic[]) => x.filter((d) => !y.some((e) => key([e]) === key([d]))).map((d) => `${d.code}@${d.range.start.line + 1}:${d.range.start.character + 1}`);
+        throw new FuzzFailure(`incremental lint after replacing [${a}, ${b}) with ${JSON.stringify(ins)} differs from a full lint (${inc.mode}): only incremental ${only(inc.diagnostics, whole.diagnostics).join(' ') || '-'}, only full ${only(whole.diagnostics, inc.diagnostics).join(' ') || '-'}`, 'incremental-lint');
+      }
       const full = parsePython(next);
       try {
         // toString recurses inside wasm: compare deep trees by shape only.

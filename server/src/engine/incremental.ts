@@ -90,7 +90,15 @@ export class DocumentLinter {
     if (edit && this.prev) {
       if (this.prev.key !== key) reason = 'settings changed';
       else if (this.prev.facts !== facts) reason = 'file-level facts changed';
-      else plan = this.planFor(model, statements, edit, lineStarts.length);
+      else {
+        try {
+          plan = this.planFor(model, statements, edit, lineStarts);
+        } catch (e) {
+          // Planning is only a shortcut: whatever goes wrong there, the whole file is linted.
+          if (process.env.FASTMCP_LINT_DEBUG) throw e;
+          plan = 'incremental planning failed';
+        }
+      }
       if (typeof plan === 'string') reason = plan;
     } else if (this.prev) reason = 'no edit recorded';
     const segment = plan && typeof plan !== 'string' ? plan : undefined;
@@ -108,7 +116,8 @@ export class DocumentLinter {
     return { diagnostics: [], suppressions: [], flavor: null, skipped: reason, mode: 'full' };
   }
 
-  private planFor(model: FileModel, now: StatementSpan[], edit: EditSpan, lineCount: number): SegmentPlan | string {
+  private planFor(model: FileModel, now: StatementSpan[], edit: EditSpan, lineStarts: number[]): SegmentPlan | string {
+    const lineCount = lineStarts.length;
     const prev = this.prev!;
     const before = prev.statements;
     if (before.length !== now.length) return 'statements added or removed';
@@ -120,6 +129,9 @@ export class DocumentLinter {
     const s = now[k];
     const o = before[k];
     if (edit.newEnd > s.end || edit.oldEnd > o.end) return 'edit spans statements';
+    // Reports are told apart by line: the statement must have its lines to itself (no `a = 1; b = 2`, no
+    // trailing comment after code).
+    if (!ownsLines(model.text, lineStarts, s)) return 'statement shares a line';
     // Everything before it is unchanged, everything after it moved by the edit; the statement kept its kind.
     for (let i = 0; i < now.length; i++) {
       const a = before[i];
@@ -151,6 +163,12 @@ export class DocumentLinter {
       carried,
     };
   }
+}
+
+function ownsLines(text: string, lineStarts: number[], s: StatementSpan): boolean {
+  const before = text.slice(lineStarts[s.startLine], s.start);
+  const after = text.slice(s.end, s.endLine + 1 < lineStarts.length ? lineStarts[s.endLine + 1] : text.length);
+  return /^[ \t\f]*$/.test(before) && /^[ \t\f]*(\r\n|\r|\n)?$/.test(after);
 }
 
 function topLevelAt(root: Node, offset: number): Node | null {
@@ -236,6 +254,7 @@ function segmentView(model: FileModel, scopeNode: Node, start: number, end: numb
   view.comments = cut(model.comments);
   view.assignments = cut(model.assignments);
   view.decorated = cut(model.decorated);
+  view.importStatements = cut(model.importStatements);
   view.components = model.components.filter((c) => c.decorator.startIndex >= start && c.decorator.startIndex < end);
   return view;
 }

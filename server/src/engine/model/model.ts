@@ -139,6 +139,8 @@ export interface FileModel {
   comments: Node[];
   assignments: Node[];
   decorated: Node[];
+  /** `import` and `from … import` statements (star imports included), in document order. */
+  importStatements: Node[];
   /** The module's top-level statements, in order. */
   statements: Node[];
   /**
@@ -146,6 +148,11 @@ export interface FileModel {
    * statement. Rules that walk the tree for what they report start here rather than at `root`.
    */
   scopeRoot: Node;
+  /**
+   * The model of the whole file: this model itself, except in an incremental lint's view, whose node
+   * lists hold only the edited statement. For a rule that looks things up across the file.
+   */
+  whole: FileModel;
   /** `if __name__ == "__main__":` statements at module level. */
   mainGuards: Node[];
   hasErrors: boolean;
@@ -189,13 +196,20 @@ export function buildModel(tree: Tree, text: string): FileModel {
   for (const t of COLLECT) buckets.set(t, []);
   // One call into wasm finds every node of the types rules use, in document order; a cursor walk from
   // JavaScript crosses into wasm several times per node of the file and cost most of the model's time.
-  for (const n of root.descendantsOfType(COLLECT_TYPES)) if (n) buckets.get(n.type)?.push(n);
+  const importNodes: Node[] = [];
+  for (const n of root.descendantsOfType(COLLECT_TYPES)) {
+    if (!n) continue;
+    const type = n.type;
+    buckets.get(type)?.push(n);
+    if (type === 'import_statement' || type === 'import_from_statement') importNodes.push(n);
+  }
   const get = (t: string) => buckets.get(t)!;
 
   const model = {} as FileModel;
   model.tree = tree;
   model.root = root;
   model.scopeRoot = root;
+  model.whole = model;
   model.text = text;
   model.hasErrors = root.hasError;
   model.calls = get('call');
@@ -206,6 +220,7 @@ export function buildModel(tree: Tree, text: string): FileModel {
   model.comments = get('comment');
   model.assignments = get('assignment');
   model.decorated = get('decorated_definition');
+  model.importStatements = importNodes;
 
   // ---- imports
   const imports: ImportBinding[] = [];
@@ -423,17 +438,21 @@ export function buildModel(tree: Tree, text: string): FileModel {
   }
   model.servers = servers;
 
+  const serversByName = new Map<string, ServerVar[]>();
+  for (const v of servers) (serversByName.get(v.name) ?? serversByName.set(v.name, []).get(v.name)!).push(v);
   const serverOf = (node: Node | null): ServerVar | null => {
     if (!node || node.type !== 'identifier' || servers.length === 0) return null;
     const name = node.text;
+    const named = serversByName.get(name);
+    if (!named) return null;
     let scope = enclosingFunction(node);
     while (scope) {
-      const s = servers.find((v) => v.name === name && v.scope && v.scope.id === scope!.id);
+      const s = named.find((v) => v.scope && v.scope.id === scope!.id);
       if (s) return s;
       if (assignsName(scope, name)) return null;
       scope = enclosingFunction(scope);
     }
-    return servers.find((v) => v.name === name && v.scope === null) ?? null;
+    return named.find((v) => v.scope === null) ?? null;
   };
   model.serverOf = serverOf;
 
@@ -446,8 +465,18 @@ export function buildModel(tree: Tree, text: string): FileModel {
     for (const p of functionParams(func, model)) if (p.contextFlavor) names.add(p.name);
     const body = func.childForFieldName('body');
     if (body) {
-      for (const asg of model.assignments) {
-        if (asg.startIndex < body.startIndex || asg.endIndex > body.endIndex) continue;
+      const all = model.assignments;
+      // Assignments are in document order: start at the first one inside the body.
+      let lo = 0;
+      let hi = all.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (all[mid].startIndex < body.startIndex) lo = mid + 1;
+        else hi = mid;
+      }
+      for (let i = lo; i < all.length && all[i].startIndex < body.endIndex; i++) {
+        const asg = all[i];
+        if (asg.endIndex > body.endIndex) continue;
         if (enclosingFunction(asg)?.id !== func.id) continue;
         const left = asg.childForFieldName('left');
         const right = asg.childForFieldName('right');
@@ -701,9 +730,23 @@ export function functionParams(func: Node, model: Pick<FileModel, 'resolve' | 'c
   return out;
 }
 
+/**
+ * A string literal's prefix and the text between its quotes, read from its source text alone, when that
+ * text is all literal: no backslash (escapes, continuations) and no brace (f-string fields). Otherwise null,
+ * and the caller walks the string's children.
+ */
+export function plainStringParts(raw: string): { prefix: string; inner: string } | null {
+  if (raw.includes('\\') || raw.includes('{')) return null;
+  const open = /^([A-Za-z]*)("""|'''|"|')/.exec(raw);
+  if (!open || raw.length < open[0].length + open[2].length || !raw.endsWith(open[2])) return null;
+  return { prefix: open[1], inner: raw.slice(open[0].length, raw.length - open[2].length) };
+}
+
 /** The text of a plain string literal, or null for f-strings, concatenations and other expressions. */
 export function stringValue(node: Node | null): string | null {
   if (!node || node.type !== 'string') return null;
+  const plain = plainStringParts(node.text);
+  if (plain) return /[fF]/.test(plain.prefix) ? null : plain.inner;
   let out = '';
   for (const c of node.namedChildren) {
     if (!c) continue;

@@ -1,5 +1,5 @@
 import type { Node } from '../parse';
-import { stringValue } from '../model/model';
+import { plainStringParts, stringValue } from '../model/model';
 import { defineRule } from './api';
 import { lastSegment } from './util-api';
 import { credentialFormat, isFernetKey, isRealSecretValue, isSecretName } from './util-secrets';
@@ -26,8 +26,10 @@ function receivingName(str: Node): string | null {
   }
 }
 
-/** The raw text of a string's literal parts (f-string interpolations left out). */
+/** The raw text of a string's literal parts (f-string interpolations and escape sequences left out). */
 function literalText(str: Node): string {
+  const plain = plainStringParts(str.text);
+  if (plain) return plain.inner;
   return str.namedChildren
     .filter((c) => c?.type === 'string_content')
     .map((c) => c!.text)

@@ -15,7 +15,7 @@ function isDropped(call: Node): boolean {
 }
 
 function reboundAtModuleLevel(model: FileModel, name: string): boolean {
-  return model.assignments.some((a) => a.childForFieldName('left')?.text === name && !inFunctionOrLambda(a));
+  return model.whole.assignments.some((a) => a.childForFieldName('left')?.text === name && !inFunctionOrLambda(a));
 }
 
 export default defineRule({

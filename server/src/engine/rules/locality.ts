@@ -4,8 +4,8 @@
  * After an edit inside the body of a function in top-level statement S, with the file's facts unchanged
  * (imports, servers, component headers, run calls, main guards, module-level def/class names, flavor,
  * entrypoint), a SEGMENT-LOCAL rule runs on a view of the model whose node lists (calls, functions,
- * classes, awaits, attributes, comments, assignments, decorated, components; `scopeRoot` too) hold only
- * S's nodes, while imports, servers, runCalls, mainGuards, moduleFunctions/moduleClasses, root, text and
+ * classes, awaits, attributes, comments, assignments, decorated, importStatements, components; `scopeRoot`
+ * too) hold only S's nodes, while imports, servers, runCalls, mainGuards, moduleFunctions/moduleClasses, root, text and
  * the lookups stay whole. Its reports on S are kept; its reports elsewhere are carried from the last lint.
  * A rule is segment-local only if both hold:
  *  (a) on the view it makes exactly the reports on S that it makes on the whole model: it never decides
@@ -19,6 +19,7 @@
  * Every rule listed here breaks (a) or (b) (through its util-*.ts helpers too) and runs on the whole file.
  * Every other per-file rule (FMCP101..FMCP802; not FMCP000, not the workspace FMCP7xx) is segment-local.
  * In doubt, a rule belongs here: a wrong entry costs speed, a missing one gives wrong diagnostics.
+ * A rule that needs a whole-file list for a lookup reads it from `model.whole`, which the view leaves whole.
  */
 export const FILE_SCOPE_RULES: ReadonlyMap<string, string> = new Map([
   ['FMCP101', 'decides from servers made anywhere at import time: scans all calls/assignments and follows factory functions into their bodies (createsServer); reads model.hasErrors'],
@@ -46,5 +47,4 @@ export const FILE_SCOPE_RULES: ReadonlyMap<string, string> = new Map([
   ['FMCP511', 'boundCall resolves `client_storage=name` through assignments of the name in other statements'],
   ['FMCP512', 'searches the whole text for `stateless` and collects app names from every assignment'],
   ['FMCP801', 'the fix is withheld when `timezone` is assigned anywhere in the file'],
-  ['FMCP802', 'reboundAtModuleLevel scans every module-level assignment of the file'],
 ]);

@@ -93,5 +93,5 @@ export function inImportGuard(node: Node): boolean {
 
 /** Every import statement of the file (including star imports, which the model's bindings omit). */
 export function importStatements(ctx: RuleContext): Node[] {
-  return ctx.model.scopeRoot.descendantsOfType(['import_statement', 'import_from_statement']).filter((n): n is Node => !!n);
+  return ctx.model.importStatements;
 }
