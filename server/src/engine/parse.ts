@@ -5,7 +5,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { Parser, Language, Node as NodeClass, type Tree, type Node, type Edit } from 'web-tree-sitter';
+import { Parser, Language, Node as NodeClass, Tree as TreeClass, type Tree, type Node, type Edit } from 'web-tree-sitter';
 
 export type { Tree, Node };
 
@@ -61,6 +61,33 @@ export function initParser(): Promise<Language> {
  * builds a fresh model after each reparse), so the answers are kept on the node the first time.
  */
 const MEMO = Symbol('fastmcp.memo');
+/**
+ * One JavaScript object per syntax node and tree: tree-sitter gives every node of a tree a distinct id, and
+ * web-tree-sitter builds a new object on every read. Handing back the first object seen for an id lets every
+ * later read of that node (from a parent, a field, a list of descendants) share its memo.
+ */
+const CANON = Symbol('fastmcp.canon');
+type Canonical = Node & { tree: Tree & { [CANON]?: Map<number, Node> } };
+function canon(n: Node | null): Node | null {
+  if (!n) return n;
+  const tree = (n as Canonical).tree;
+  const byId = (tree[CANON] ??= new Map());
+  const hit = byId.get(n.id);
+  if (hit) return hit;
+  byId.set(n.id, n);
+  return n;
+}
+/**
+ * Lets go of the node objects read from `tree` so far (and everything their memos hold). The server calls
+ * this after each lint and hover of a tree it keeps: a kept tree must not keep a whole file's node objects.
+ */
+export function releaseNodes(tree: Tree): void {
+  delete (tree as Canonical['tree'])[CANON];
+}
+function canonAll<T extends Node | null>(list: T[]): T[] {
+  for (let i = 0; i < list.length; i++) list[i] = canon(list[i]) as T;
+  return list;
+}
 interface Memo {
   typeId?: number;
   endIndex?: number;
@@ -83,10 +110,57 @@ function memoizeNodeReads(): void {
       get(this: Node & { [MEMO]?: Memo }) {
         const m = (this[MEMO] ??= {});
         if (m[name] !== undefined) return m[name];
-        return ((m as Record<string, unknown>)[name] = get.call(this));
+        const v = get.call(this);
+        return ((m as Record<string, unknown>)[name] = name === 'parent' ? canon(v as Node | null) : v);
       },
     });
   }
+  // Every other way to reach a node hands back the canonical object.
+  for (const name of ['firstChild', 'firstNamedChild', 'lastChild', 'lastNamedChild', 'nextSibling', 'previousSibling', 'nextNamedSibling', 'previousNamedSibling'] as const) {
+    const get = Object.getOwnPropertyDescriptor(proto, name)?.get as Getter | undefined;
+    if (!get) continue;
+    Object.defineProperty(proto, name, { configurable: true, get(this: Node) { return canon(get.call(this) as Node | null); } });
+  }
+  const CANONED = Symbol('fastmcp.canoned');
+  for (const name of ['children', 'namedChildren'] as const) {
+    const get = Object.getOwnPropertyDescriptor(proto, name)?.get as Getter | undefined;
+    if (!get) continue;
+    // web-tree-sitter keeps these arrays on the node: make their entries canonical once.
+    Object.defineProperty(proto, name, {
+      configurable: true,
+      get(this: Node) {
+        const list = get.call(this) as (Node | null)[] & { [CANONED]?: true };
+        if (!list[CANONED]) {
+          canonAll(list);
+          list[CANONED] = true;
+        }
+        return list;
+      },
+    });
+  }
+  type Method = (this: Node, ...args: unknown[]) => unknown;
+  for (const name of ['child', 'namedChild', 'descendantForIndex', 'namedDescendantForIndex'] as const) {
+    const fn = (proto as Record<string, Method>)[name];
+    if (typeof fn !== 'function') continue;
+    Object.defineProperty(proto, name, { configurable: true, writable: true, value(this: Node, ...args: unknown[]) { return canon(fn.apply(this, args) as Node | null); } });
+  }
+  for (const name of ['childrenForFieldName', 'descendantsOfType'] as const) {
+    const fn = (proto as Record<string, Method>)[name];
+    if (typeof fn !== 'function') continue;
+    Object.defineProperty(proto, name, { configurable: true, writable: true, value(this: Node, ...args: unknown[]) { return canonAll(fn.apply(this, args) as (Node | null)[]); } });
+  }
+  const treeProto = (TreeClass as unknown as { prototype: object }).prototype;
+  const rootGet = Object.getOwnPropertyDescriptor(treeProto, 'rootNode')?.get as ((this: Tree) => Node) | undefined;
+  if (rootGet) Object.defineProperty(treeProto, 'rootNode', { configurable: true, get(this: Tree) { return canon(rootGet.call(this)); } });
+  const del = (treeProto as { delete: (this: Tree) => void }).delete;
+  Object.defineProperty(treeProto, 'delete', {
+    configurable: true,
+    writable: true,
+    value(this: Tree) {
+      releaseNodes(this);
+      del.call(this);
+    },
+  });
   const byName = (proto as { childForFieldName: (this: Node, n: string) => Node | null }).childForFieldName;
   Object.defineProperty(proto, 'childForFieldName', {
     configurable: true,
@@ -95,7 +169,7 @@ function memoizeNodeReads(): void {
       const m = (this[MEMO] ??= {});
       const fields = (m.fields ??= new Map());
       let v = fields.get(fieldName);
-      if (v === undefined) fields.set(fieldName, (v = byName.call(this, fieldName)));
+      if (v === undefined) fields.set(fieldName, (v = canon(byName.call(this, fieldName))));
       return v;
     },
   });
