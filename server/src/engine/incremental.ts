@@ -75,9 +75,10 @@ export class DocumentLinter {
   lint(tree: Tree, text: string, opts: LintOptions, lineStarts = computeLineStarts(text)): IncrementalResult {
     const edit = this.pending;
     this.pending = null;
-    // The nesting limit guards every walk of the tree. After an edit to one statement of a file that
-    // passed it, only that statement can have grown deeper.
-    const edited = edit && this.prev ? topLevelAt(tree.rootNode, edit.start) : null;
+    // The nesting limit guards every walk of the tree. After an edit inside one top-level statement of a
+    // file that passed it, only that statement can have grown deeper: the rest is the same text.
+    const around = edit && this.prev ? topLevelAt(tree.rootNode, edit.start) : null;
+    const edited = around && edit && around.startIndex <= edit.start && edit.newEnd <= around.endIndex ? around : null;
     const skipped = treeSkipReason(edited ? { rootNode: edited } : tree);
     if (skipped) return this.skip(skipped);
     const model = buildModel(tree, text);
@@ -102,10 +103,6 @@ export class DocumentLinter {
       if (typeof plan === 'string') reason = plan;
     } else if (this.prev) reason = 'no edit recorded';
     const segment = plan && typeof plan !== 'string' ? plan : undefined;
-    if (!segment && edited) {
-      const whole = treeSkipReason(tree);
-      if (whole) return this.skip(whole);
-    }
     const result = lintModel(model, { ...opts, entrypoint: entry }, lineStarts, segment);
     this.prev = model.flavor ? { key, facts, statements, lineCount: lineStarts.length, raw: result.raw ?? [] } : null;
     return segment ? { ...result, mode: 'segment' } : { ...result, mode: 'full', reason };

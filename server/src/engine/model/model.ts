@@ -602,7 +602,17 @@ export function isAsyncFunction(func: Node): boolean {
   return first?.type === 'async';
 }
 
+/** Rules ask for the same calls' arguments many times: the answer is kept per (canonical) node. */
+const callArgsCache = new WeakMap<Node, CallArgs>();
+
+/** A call's arguments. The result is shared: read it, never change it. */
 export function callArgs(call: Node): CallArgs {
+  let hit = callArgsCache.get(call);
+  if (!hit) callArgsCache.set(call, (hit = readCallArgs(call)));
+  return hit;
+}
+
+function readCallArgs(call: Node): CallArgs {
   const positional: Node[] = [];
   const keywords = new Map<string, Node>();
   let hasSplat = false;
