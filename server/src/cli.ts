@@ -8,7 +8,6 @@ import * as os from 'node:os';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import {
   initParser,
-  buildModel,
   lintModel,
   computeLineStarts,
   lintText,
@@ -25,6 +24,7 @@ import {
   type ResolvedConfig,
 } from './engine';
 import { globMatch } from './engine/glob';
+import { modelOrSkip } from './engine/lint';
 import { skipReason, treeSkipReason, DEFAULT_MAX_FILE_BYTES } from './engine/limits';
 import { looksLikeFastmcp } from './engine/readiness/workspace';
 import { pythonFactsOf, type PythonFacts } from './engine/readiness/python-facts';
@@ -286,13 +286,16 @@ interface FileOutcome {
 function lintOnce(text: string, abs: string, config: ResolvedConfig, wantFacts: boolean): { diagnostics: Diagnostic[]; skipped?: string; facts?: PythonFacts } {
   const tree = parsePython(text);
   try {
-    const skipped = treeSkipReason(tree);
-    if (skipped) return { diagnostics: [], skipped };
     // Only an import of fastmcp or mcp.server.fastmcp gives a file a flavor, and a file without one has no
-    // findings: such a file is parsed (the depth limit above still applies) but never modelled.
-    if (!text.includes('fastmcp')) return { diagnostics: [] };
+    // findings: such a file is parsed (the depth limit still applies) but never modelled.
+    if (!text.includes('fastmcp')) {
+      const skipped = treeSkipReason(tree);
+      return skipped ? { diagnostics: [], skipped } : { diagnostics: [] };
+    }
+    const m = modelOrSkip(tree, text);
+    if (m.skipped !== undefined) return { diagnostics: [], skipped: m.skipped };
+    const model = m.model;
     const lineStarts = computeLineStarts(text);
-    const model = buildModel(tree, text);
     const { diagnostics } = lintModel(model, { path: abs, config }, lineStarts);
     let facts: PythonFacts | undefined;
     if (wantFacts && looksLikeFastmcp(text)) {

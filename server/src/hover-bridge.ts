@@ -2,8 +2,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Tree } from './engine/parse';
-import { treeSkipReason } from './engine/limits';
-import { buildModel, hoverAt, loadReferences, ReferenceIndex, type ResolvedConfig } from './engine';
+import { modelOrSkip } from './engine/lint';
+import { hoverAt, loadReferences, ReferenceIndex, type ResolvedConfig } from './engine';
 
 let references: ReferenceIndex | undefined;
 
@@ -25,7 +25,7 @@ export interface HoverInput {
 
 export function hoverForDocument(input: HoverInput): { markdown: string; start: number; end: number } | null {
   initHover();
-  if (treeSkipReason(input.tree)) return null;
-  const model = buildModel(input.tree, input.text);
+  const { model } = modelOrSkip(input.tree, input.text);
+  if (!model) return null;
   return hoverAt(model, input.offset, { target: input.config.target, references: references! });
 }

@@ -11,7 +11,7 @@
 import type { Node, Tree } from './parse';
 import { computeLineStarts, positionAt } from './parse';
 import { buildModel, type FileModel } from './model/model';
-import { inferEntrypoint, lintModel, type LintOptions, type LintResult, type RawReport, type SegmentPlan } from './lint';
+import { inferEntrypoint, lintModel, modelOrSkip, type LintOptions, type LintResult, type RawReport, type SegmentPlan } from './lint';
 import { treeSkipReason } from './limits';
 import { FILE_SCOPE_RULES } from './rules/locality';
 import type { Diagnostic, Range, TextEdit } from './types';
@@ -79,9 +79,16 @@ export class DocumentLinter {
     // file that passed it, only that statement can have grown deeper: the rest is the same text.
     const around = edit && this.prev ? topLevelAt(tree.rootNode, edit.start) : null;
     const edited = around && edit && around.startIndex <= edit.start && edit.newEnd <= around.endIndex ? around : null;
-    const skipped = treeSkipReason(edited ? { rootNode: edited } : tree);
-    if (skipped) return this.skip(skipped);
-    const model = buildModel(tree, text);
+    let model: FileModel;
+    if (edited) {
+      const skipped = treeSkipReason({ rootNode: edited });
+      if (skipped) return this.skip(skipped);
+      model = buildModel(tree, text);
+    } else {
+      const m = modelOrSkip(tree, text);
+      if (m.skipped !== undefined) return this.skip(m.skipped);
+      model = m.model;
+    }
     const key = optionsKey(opts);
     const entry = opts.entrypoint ?? inferEntrypoint(model);
     const facts = factsOf(model, entry);
@@ -252,6 +259,7 @@ function segmentView(model: FileModel, scopeNode: Node, start: number, end: numb
   view.assignments = cut(model.assignments);
   view.decorated = cut(model.decorated);
   view.importStatements = cut(model.importStatements);
+  view.strings = cut(model.strings);
   view.components = model.components.filter((c) => c.decorator.startIndex >= start && c.decorator.startIndex < end);
   return view;
 }

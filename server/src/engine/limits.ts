@@ -33,7 +33,7 @@ export const MAX_TREE_DEPTH = 100;
  * itself. The nesting of their spans is the measure (common leaf-ish types such as strings or identifiers
  * are left out: each node returned costs time).
  */
-const NESTING_TYPES = [
+export const NESTING_TYPES = [
   'block', 'argument_list', 'subscript', 'binary_operator', 'boolean_operator', 'comparison_operator', 'unary_operator',
   'not_operator', 'conditional_expression', 'lambda', 'await', 'parenthesized_expression', 'list', 'tuple', 'set', 'dictionary',
   'list_comprehension', 'set_comprehension', 'dictionary_comprehension', 'generator_expression', 'interpolation',
@@ -50,9 +50,28 @@ interface SpanNode {
  * node. Stops counting past `limit`.
  */
 export function nestingDepth(root: { descendantsOfType(types: string[]): Array<SpanNode | null> }, limit = MAX_TREE_DEPTH): number {
+  return spanDepth(root.descendantsOfType(NESTING_TYPES), limit);
+}
+
+const NESTING = new Set(NESTING_TYPES);
+
+/**
+ * The same measure over nodes already collected in document order (a walk that also gathered other
+ * types: those are passed over).
+ */
+export function collectedDepth(nodes: Array<(SpanNode & { type: string }) | null>, limit = MAX_TREE_DEPTH): number {
+  return spanDepth(nodes.filter((n) => n !== null && NESTING.has(n.type)), limit);
+}
+
+/** Why a file whose nodes were collected is not linted, or null. */
+export function collectedSkipReason(nodes: Array<(SpanNode & { type: string }) | null>, limit = MAX_TREE_DEPTH): string | null {
+  return collectedDepth(nodes, limit) > limit ? `skipped: code nested more than ${limit} levels deep` : null;
+}
+
+function spanDepth(nodes: Array<SpanNode | null>, limit: number): number {
   const stack: number[] = [];
   let max = 0;
-  for (const n of root.descendantsOfType(NESTING_TYPES)) {
+  for (const n of nodes) {
     if (!n) continue;
     // Document order puts a parent before its children: close every span that ends before this one starts.
     while (stack.length && stack[stack.length - 1] <= n.startIndex) stack.pop();

@@ -4,7 +4,7 @@
  */
 import type { Node, Tree } from './parse';
 import { computeLineStarts, parsePython, positionAt } from './parse';
-import { buildModel, type FileModel } from './model/model';
+import { buildModel, COLLECT_TYPES, type FileModel } from './model/model';
 import type { ResolvedConfig } from './config/settings';
 import { selectorMatches } from './config/settings';
 import type { Diagnostic, Fix, FixSafety, Range, Severity, TextEdit } from './types';
@@ -14,7 +14,7 @@ import { collectSuppressions, type Suppression } from './suppress';
 import { TargetVersion } from './version/version';
 import { globMatch } from './glob';
 import { isTestFile } from './test-files';
-import { treeSkipReason } from './limits';
+import { collectedSkipReason, NESTING_TYPES } from './limits';
 import * as path from 'node:path';
 
 export interface LintOptions {
@@ -68,10 +68,22 @@ export function lintText(text: string, opts: LintOptions): LintResult {
 }
 
 export function lintTree(tree: Tree, text: string, opts: LintOptions, lineStarts = computeLineStarts(text)): LintResult {
-  const skipped = treeSkipReason(tree);
-  if (skipped) return { diagnostics: [], suppressions: [], flavor: null, skipped };
-  const model = buildModel(tree, text);
-  return lintModel(model, opts, lineStarts);
+  const m = modelOrSkip(tree, text);
+  if (m.skipped !== undefined) return { diagnostics: [], suppressions: [], flavor: null, skipped: m.skipped };
+  return lintModel(m.model, opts, lineStarts);
+}
+
+const MODEL_AND_NESTING_TYPES = [...new Set([...COLLECT_TYPES, ...NESTING_TYPES])];
+
+/**
+ * The file's model, or why it is not linted (nested too deeply): one walk of the tree collects the nodes
+ * the model needs and those the nesting limit measures.
+ */
+export function modelOrSkip(tree: Tree, text: string): { model: FileModel; skipped?: undefined } | { skipped: string; model?: undefined } {
+  const nodes = tree.rootNode.descendantsOfType(MODEL_AND_NESTING_TYPES);
+  const skipped = collectedSkipReason(nodes);
+  if (skipped) return { skipped };
+  return { model: buildModel(tree, text, nodes) };
 }
 
 export { isTestFile } from './test-files';

@@ -141,6 +141,8 @@ export interface FileModel {
   decorated: Node[];
   /** `import` and `from … import` statements (star imports included), in document order. */
   importStatements: Node[];
+  /** String literals (each part of an implicit concatenation on its own). */
+  strings: Node[];
   /** The module's top-level statements, in order. */
   statements: Node[];
   /**
@@ -186,18 +188,23 @@ const COLLECT = new Set([
   'import_statement',
   'import_from_statement',
   'future_import_statement',
+  'string',
 ]);
 
-const COLLECT_TYPES = [...COLLECT];
+export const COLLECT_TYPES = [...COLLECT];
 
-export function buildModel(tree: Tree, text: string): FileModel {
+/**
+ * `nodes`: the result of `root.descendantsOfType(types)` for any superset of COLLECT_TYPES, when the
+ * caller walked the tree already (the lint does, to measure nesting in the same walk).
+ */
+export function buildModel(tree: Tree, text: string, nodes?: Array<Node | null>): FileModel {
   const root = tree.rootNode;
   const buckets = new Map<string, Node[]>();
   for (const t of COLLECT) buckets.set(t, []);
   // One call into wasm finds every node of the types rules use, in document order; a cursor walk from
   // JavaScript crosses into wasm several times per node of the file and cost most of the model's time.
   const importNodes: Node[] = [];
-  for (const n of root.descendantsOfType(COLLECT_TYPES)) {
+  for (const n of nodes ?? root.descendantsOfType(COLLECT_TYPES)) {
     if (!n) continue;
     const type = n.type;
     buckets.get(type)?.push(n);
@@ -221,6 +228,7 @@ export function buildModel(tree: Tree, text: string): FileModel {
   model.assignments = get('assignment');
   model.decorated = get('decorated_definition');
   model.importStatements = importNodes;
+  model.strings = get('string');
 
   // ---- imports
   const imports: ImportBinding[] = [];

@@ -54,7 +54,7 @@ export default defineRule({
   },
   check(ctx) {
     if (ctx.isTestFile) return;
-    for (const str of ctx.model.scopeRoot.descendantsOfType('string')) {
+    for (const str of ctx.model.strings) {
       if (!str) continue;
       const raw = literalText(str);
       if (raw.length < 8 || str.hasError) continue;

@@ -4,7 +4,7 @@
  * After an edit inside the body of a function in top-level statement S, with the file's facts unchanged
  * (imports, servers, component headers, run calls, main guards, module-level def/class names, flavor,
  * entrypoint), a SEGMENT-LOCAL rule runs on a view of the model whose node lists (calls, functions,
- * classes, awaits, attributes, comments, assignments, decorated, importStatements, components; `scopeRoot`
+ * classes, awaits, attributes, comments, assignments, decorated, importStatements, strings, components; `scopeRoot`
  * too) hold only S's nodes, while imports, servers, runCalls, mainGuards, moduleFunctions/moduleClasses, root, text and
  * the lookups stay whole. Its reports on S are kept; its reports elsewhere are carried from the last lint.
  * A rule is segment-local only if both hold:
