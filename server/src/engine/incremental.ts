@@ -1,12 +1,14 @@
 /**
- * Incremental linting for an open document. Most keystrokes land inside a function body; when one does,
- * and the file's structure and its file-level facts (imports, servers, component headers, run calls,
- * entrypoint) are what they were at the previous lint, only the edited top-level statement is linted
- * again by the segment-local rules, and their reports elsewhere are carried over, moved by the change in
- * line count. File-scope rules (`rules/locality.ts`) always run on the whole file. Anything else - an edit
- * outside a body, a new import, a changed decorator, a parse that moved statement boundaries, other
- * settings - lints the whole file. The result equals a full lint of the same text; the differential test
- * (`test/unit/incremental.test.ts`) checks that on every fixture.
+ * Incremental linting for an open document. Most keystrokes land inside a function body, a comment or a
+ * docstring; when the changes since the last lint do, the top-level statement holding them has its lines
+ * to itself, the statements around it kept their boundaries and kinds, and the file-level facts (imports,
+ * servers, component headers, run calls, entrypoint) are what they were at the previous lint, only that
+ * statement is linted again by the segment-local rules, and their reports elsewhere are carried over, moved
+ * by the change in line count. File-scope rules (`rules/locality.ts`) always run on the whole file.
+ * Anything else (an edit outside those places, a new import, a changed decorator, a parse that moved
+ * statement boundaries, other settings) lints the whole file. The result equals a full lint of the same
+ * text: `test/unit/incremental.test.ts` checks that over every fixture and template, and the fuzzer over
+ * random edits.
  */
 import type { Node, Tree } from './parse';
 import { computeLineStarts, positionAt } from './parse';
