@@ -35,3 +35,8 @@ export async function lintSnippet(text: string, o: LintSnippetOptions = {}): Pro
   const config = resolveConfig(file, { view, codes: ALL_CODES, editor });
   return lintText(text, { path: file, config, rules: o.rules, entrypoint: o.entrypoint }).diagnostics;
 }
+
+/** Everything a user sees of a set of diagnostics, as one string: equal keys, equal results. */
+export function diagnosticsKey(ds: Diagnostic[]): string {
+  return JSON.stringify(ds.map((d) => [d.code, d.severity, d.range, d.message, d.tags ?? [], d.fixes]));
+}

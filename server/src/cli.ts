@@ -415,7 +415,7 @@ async function lintFiles(files: FileEntry[], opts: Options, cli: LintSettings, w
     // A worker that fails leaves its files without outcomes; this thread lints them below.
     running.push(new Promise((resolve) => w.once('exit', () => resolve()).once('error', () => undefined)));
   }
-  for (let i = Atomics.add(counter, 0, 1); i < files.length; i = Atomics.add(counter, 0, 1)) outcomes[i] = lintFile(files[i], opts, configFor(files[i].abs), wanted.has(files[i].abs));
+  forEachClaimed(counter, files.length, (i) => (outcomes[i] = lintFile(files[i], opts, configFor(files[i].abs), wanted.has(files[i].abs))));
   await Promise.all(running);
   return outcomes.map((o, i) => o ?? lintFile(files[i], opts, configFor(files[i].abs), wanted.has(files[i].abs)));
 }
@@ -424,11 +424,15 @@ async function runLintWorker(job: WorkerJob): Promise<void> {
   await initParser();
   const configFor = configResolver(job.cli);
   const wanted = new Set(job.wanted);
-  const counter = new Int32Array(job.next);
-  for (let i = Atomics.add(counter, 0, 1); i < job.files.length; i = Atomics.add(counter, 0, 1)) {
+  forEachClaimed(new Int32Array(job.next), job.files.length, (i) => {
     const f = job.files[i];
     parentPort!.postMessage({ index: i, outcome: lintFile(f, job.opts, configFor(f.abs), wanted.has(f.abs)) });
-  }
+  });
+}
+
+/** Runs `fn` for each index this thread claims from the counter the threads share, until none are left. */
+function forEachClaimed(counter: Int32Array, count: number, fn: (i: number) => void): void {
+  for (let i = Atomics.add(counter, 0, 1); i < count; i = Atomics.add(counter, 0, 1)) fn(i);
 }
 
 const LEVEL: Record<Diagnostic['severity'], string> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };

@@ -36,7 +36,7 @@ import { ignoreForLineEdit } from '../../server/src/engine/noqa-edit';
 import { brokenness, fixKeepsParse } from '../../server/src/engine/fix-check';
 import { updateLineStarts } from '../../server/src/engine/text-sync';
 import { skipReason, treeSkipReason } from '../../server/src/engine/limits';
-import { MemoryView, ROOT } from '../helpers';
+import { diagnosticsKey, MemoryView, ROOT } from '../helpers';
 
 /** mulberry32: small, fast and the same on every platform. */
 export function prng(seed: number): () => number {
@@ -364,9 +364,8 @@ function checkIncremental(text: string, tree: Tree, r: () => number, opts: LintO
       t = reparsed;
       const inc = guard('lint', () => linter.lint(t, next, opts, nextStarts));
       const whole = guard('lint', () => lintTree(t, next, opts, nextStarts));
-      const key = (ds: Diagnostic[]) => JSON.stringify(ds.map((d) => [d.code, d.severity, d.range, d.message, d.tags ?? [], d.fixes]));
-      if (key(inc.diagnostics) !== key(whole.diagnostics) || inc.skipped !== whole.skipped) {
-        const only = (x: Diagnostic[], y: Diagnostic[]) => x.filter((d) => !y.some((e) => key([e]) === key([d]))).map((d) => `${d.code}@${d.range.start.line + 1}:${d.range.start.character + 1}`);
+      if (diagnosticsKey(inc.diagnostics) !== diagnosticsKey(whole.diagnostics) || inc.skipped !== whole.skipped) {
+        const only = (x: Diagnostic[], y: Diagnostic[]) => x.filter((d) => !y.some((e) => diagnosticsKey([e]) === diagnosticsKey([d]))).map((d) => `${d.code}@${d.range.start.line + 1}:${d.range.start.character + 1}`);
         throw new FuzzFailure(`incremental lint after replacing [${a}, ${b}) with ${JSON.stringify(ins)} differs from a full lint (${inc.mode}): only incremental ${only(inc.diagnostics, whole.diagnostics).join(' ') || '-'}, only full ${only(whole.diagnostics, inc.diagnostics).join(' ') || '-'}`, 'incremental-lint');
       }
       const full = parsePython(next);

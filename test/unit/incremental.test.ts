@@ -10,11 +10,11 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { initParser, newParser, lintText, resolveConfig, ALL_CODES, computeLineStarts, positionAt, type Diagnostic } from '../../server/src/engine';
+import { initParser, newParser, lintText, resolveConfig, ALL_CODES, computeLineStarts, positionAt } from '../../server/src/engine';
 import { composeEdits, DocumentLinter, type EditSpan } from '../../server/src/engine/incremental';
 import { FILE_SCOPE_RULES } from '../../server/src/engine/rules/locality';
 import { ALL_RULES } from '../../server/src/engine/rules/registry';
-import { MemoryView, ROOT } from '../helpers';
+import { diagnosticsKey, MemoryView, ROOT } from '../helpers';
 
 const FIXTURES = path.join(ROOT, 'test/fixtures/rules');
 const TEMPLATES = path.join(ROOT, 'templates');
@@ -83,7 +83,6 @@ function bodyEdits(text: string, next: () => number): Change[][] {
   return out;
 }
 
-const key = (ds: Diagnostic[]) => JSON.stringify(ds.map((d) => [d.code, d.severity, d.range, d.message, d.tags ?? [], d.fixes]));
 
 test('incremental lint equals a full lint after edits inside function bodies', async () => {
   await initParser();
@@ -115,7 +114,7 @@ test('incremental lint equals a full lint after edits inside function bodies', a
       const full = lintText(text, opts);
       compared++;
       if (inc.mode === 'segment') segment++;
-      assert.equal(key(inc.diagnostics), key(full.diagnostics), `${input.name}: after ${JSON.stringify(changes)} the incremental lint differs from a full lint`);
+      assert.equal(diagnosticsKey(inc.diagnostics), diagnosticsKey(full.diagnostics), `${input.name}: after ${JSON.stringify(changes)} the incremental lint differs from a full lint`);
     }
   }
   assert.ok(compared > 500, `only ${compared} edits compared`);

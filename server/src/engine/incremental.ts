@@ -12,7 +12,7 @@
  */
 import type { Node, Tree } from './parse';
 import { computeLineStarts, positionAt } from './parse';
-import { buildModel, type FileModel } from './model/model';
+import { buildModel, firstAtOrAfter, type FileModel } from './model/model';
 import { inferEntrypoint, lintModel, modelOrSkip, type LintOptions, type LintResult, type RawReport, type SegmentPlan } from './lint';
 import { treeSkipReason } from './limits';
 import { FILE_SCOPE_RULES } from './rules/locality';
@@ -251,7 +251,7 @@ function factsOf(model: FileModel, entry: { isEntrypoint: boolean; object: strin
 function segmentView(model: FileModel, scopeNode: Node, start: number, end: number): FileModel {
   const view = Object.create(model) as FileModel;
   view.scopeRoot = scopeNode;
-  const cut = (list: Node[]) => list.slice(lowerBound(list, start), lowerBound(list, end));
+  const cut = (list: Node[]) => list.slice(firstAtOrAfter(list, start), firstAtOrAfter(list, end));
   view.calls = cut(model.calls);
   view.functions = cut(model.functions);
   view.classes = cut(model.classes);
@@ -264,18 +264,6 @@ function segmentView(model: FileModel, scopeNode: Node, start: number, end: numb
   view.strings = cut(model.strings);
   view.components = model.components.filter((c) => c.decorator.startIndex >= start && c.decorator.startIndex < end);
   return view;
-}
-
-/** First index whose node starts at or after `offset` (lists are in document order). */
-function lowerBound(list: Node[], offset: number): number {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (list[mid].startIndex < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /** Whether none of the report's fix edits touches lines `[from, to]`. */

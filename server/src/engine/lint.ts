@@ -45,9 +45,9 @@ export interface RawReport {
 }
 
 /**
- * Linting after an edit inside one function body: segment-local rules run on `view`, a model whose node
- * lists hold only the edited top-level statement, and keep their reports on its lines; their reports
- * elsewhere are `carried` from the previous lint. File-scope rules run on the whole model as usual.
+ * Linting after an edit inside one top-level statement (`incremental.ts`): segment-local rules run on
+ * `view`, a model whose node lists hold only that statement, and keep their reports on its lines; their
+ * reports elsewhere are `carried` from the previous lint. File-scope rules run on the whole model as usual.
  */
 export interface SegmentPlan {
   view: FileModel;
@@ -138,8 +138,7 @@ export function lintModel(model: FileModel, opts: LintOptions, lineStarts = comp
   const eol = /\r\n/.test(text) ? '\r\n' : '\n';
 
   const entry = opts.entrypoint ?? inferEntrypoint(model);
-  const raw: Diagnostic[] = [];
-  const producers: string[] = [];
+  const raw: RawReport[] = [];
   const ran = new Set<string>();
   let current: Rule | null = null;
 
@@ -170,8 +169,7 @@ export function lintModel(model: FileModel, opts: LintOptions, lineStarts = comp
         fixes: r.fixes ?? [],
       };
       if (r.deprecated) d.tags = ['deprecated'];
-      raw.push(d);
-      producers.push(current?.meta.code ?? rule.meta.code);
+      raw.push({ producer: current?.meta.code ?? rule.meta.code, diagnostic: d });
     },
     range: (node: Node) => range(node.startIndex, node.endIndex),
     rangeOf: range,
@@ -210,26 +208,12 @@ export function lintModel(model: FileModel, opts: LintOptions, lineStarts = comp
     }
     if (local) {
       // Keep what this run found on the edited statement; the rest of the file is carried over.
-      let w = first;
-      for (let i = first; i < raw.length; i++) {
-        const d = raw[i];
-        if (d.range.start.line < plan!.startLine || d.range.end.line > plan!.endLine) continue;
-        raw[w] = d;
-        producers[w++] = producers[i];
-      }
-      raw.length = w;
-      producers.length = w;
+      const found = raw.splice(first);
+      for (const r of found) if (r.diagnostic.range.start.line >= plan!.startLine && r.diagnostic.range.end.line <= plan!.endLine) raw.push(r);
     }
   }
   current = null;
-  if (plan) {
-    for (const c of plan.carried) {
-      if (!ran.has(c.producer)) continue;
-      raw.push(c.diagnostic);
-      producers.push(c.producer);
-    }
-  }
-  const rawReports: RawReport[] = raw.map((diagnostic, i) => ({ producer: producers[i], diagnostic }));
+  if (plan) for (const c of plan.carried) if (ran.has(c.producer)) raw.push(c);
 
   // Suppressions: a diagnostic is silenced by a code on its first or last line, or file-wide.
   const used = new Set<Suppression>();
@@ -245,7 +229,7 @@ export function lintModel(model: FileModel, opts: LintOptions, lineStarts = comp
     (usedCodes.get(s) ?? usedCodes.set(s, new Set()).get(s)!).add(code);
   };
   const diagnostics: Diagnostic[] = [];
-  for (const d of raw) {
+  for (const { diagnostic: d } of raw) {
     let hidden = false;
     for (const line of new Set([d.range.start.line, d.range.end.line])) {
       for (const s of byLine.get(line) ?? []) {
@@ -288,7 +272,7 @@ export function lintModel(model: FileModel, opts: LintOptions, lineStarts = comp
     }
   }
   diagnostics.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.code.localeCompare(b.code));
-  return { diagnostics, suppressions, flavor: model.flavor, raw: rawReports };
+  return { diagnostics, suppressions, flavor: model.flavor, raw };
 }
 
 function removeCommentEdit(text: string, s: Suppression, range: (a: number, b: number) => Range): TextEdit {

@@ -474,15 +474,7 @@ export function buildModel(tree: Tree, text: string, nodes?: Array<Node | null>)
     const body = func.childForFieldName('body');
     if (body) {
       const all = model.assignments;
-      // Assignments are in document order: start at the first one inside the body.
-      let lo = 0;
-      let hi = all.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (all[mid].startIndex < body.startIndex) lo = mid + 1;
-        else hi = mid;
-      }
-      for (let i = lo; i < all.length && all[i].startIndex < body.endIndex; i++) {
+      for (let i = firstAtOrAfter(all, body.startIndex); i < all.length && all[i].startIndex < body.endIndex; i++) {
         const asg = all[i];
         if (asg.endIndex > body.endIndex) continue;
         if (enclosingFunction(asg)?.id !== func.id) continue;
@@ -584,6 +576,18 @@ export function buildModel(tree: Tree, text: string, nodes?: Array<Node | null>)
 }
 
 // ---------------------------------------------------------------- helpers
+
+/** In a list of nodes in document order, the index of the first that starts at or after `offset`. */
+export function firstAtOrAfter(list: Node[], offset: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid].startIndex < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
 
 export function isWithin(node: Node, container: Node | null): boolean {
   if (!container) return true;
