@@ -88,12 +88,13 @@ function canonAll<T extends Node | null>(list: T[]): T[] {
   for (let i = 0; i < list.length; i++) list[i] = canon(list[i]) as T;
   return list;
 }
-interface Memo {
-  typeId?: number;
-  endIndex?: number;
-  parent?: Node | null;
-  text?: string;
-  fields?: Map<string, Node | null>;
+/** Every field is there from the start, so all memos share one object shape. */
+class Memo {
+  typeId: number | undefined = undefined;
+  endIndex: number | undefined = undefined;
+  parent: Node | null | undefined = undefined;
+  text: string | undefined = undefined;
+  fields: Map<string, Node | null> | undefined = undefined;
 }
 let memoized = false;
 function memoizeNodeReads(): void {
@@ -102,16 +103,15 @@ function memoizeNodeReads(): void {
   const proto = (NodeClass as unknown as { prototype: object }).prototype;
   type Getter = (this: Node) => unknown;
   for (const name of ['typeId', 'endIndex', 'parent', 'text'] as const) {
-    const desc = Object.getOwnPropertyDescriptor(proto, name);
-    const get = desc?.get as Getter | undefined;
+    const get = Object.getOwnPropertyDescriptor(proto, name)?.get as Getter | undefined;
     if (!get) continue;
     Object.defineProperty(proto, name, {
       configurable: true,
       get(this: Node & { [MEMO]?: Memo }) {
-        const m = (this[MEMO] ??= {});
+        const m = (this[MEMO] ??= new Memo());
         if (m[name] !== undefined) return m[name];
         const v = get.call(this);
-        return ((m as Record<string, unknown>)[name] = name === 'parent' ? canon(v as Node | null) : v);
+        return ((m as unknown as Record<string, unknown>)[name] = name === 'parent' ? canon(v as Node | null) : v);
       },
     });
   }
@@ -166,7 +166,7 @@ function memoizeNodeReads(): void {
     configurable: true,
     writable: true,
     value(this: Node & { [MEMO]?: Memo }, fieldName: string) {
-      const m = (this[MEMO] ??= {});
+      const m = (this[MEMO] ??= new Memo());
       const fields = (m.fields ??= new Map());
       let v = fields.get(fieldName);
       if (v === undefined) fields.set(fieldName, (v = canon(byName.call(this, fieldName))));

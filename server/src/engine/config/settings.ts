@@ -246,16 +246,36 @@ export function resolveTargetSetting(v: string): string {
   return highestSatisfying(`==${v}.*`, FASTMCP_RELEASES) ?? (parts.length === 1 ? `${v}.0.0` : `${v}.0`);
 }
 
+/**
+ * Every file of a directory resolves its settings through the same ancestors: what a pyproject.toml or a
+ * lock file says is worked out once per text, not once per file or directory under it.
+ */
+function byText<T>(compute: (text: string) => T): (text: string) => T {
+  const seen = new Map<string, T>();
+  return (text) => {
+    if (seen.has(text)) return seen.get(text)!;
+    const v = compute(text);
+    if (seen.size >= 32) seen.delete(seen.keys().next().value!);
+    seen.set(text, v);
+    return v;
+  };
+}
+
+const pyprojectOf = byText((text): { parsed: PyProject | null; error: string | null } => {
+  try {
+    return { parsed: parsePyProject(text), error: null };
+  } catch (e) {
+    const msg = e instanceof ConfigSyntaxError ? e.message : String(e);
+    return { parsed: null, error: `pyproject.toml could not be read (${msg}); using default settings` };
+  }
+});
+const lockedFastmcp = byText((text) => lockedVersion(text, 'fastmcp'));
+
 function dirFacts(dir: string, view: FileView): DirFacts {
   const p = path.join(dir, 'pyproject.toml');
   const text = view.read(p);
   if (text === undefined) return { pyproject: null };
-  try {
-    return { pyproject: { path: p, parsed: parsePyProject(text), error: null } };
-  } catch (e) {
-    const msg = e instanceof ConfigSyntaxError ? e.message : String(e);
-    return { pyproject: { path: p, parsed: null, error: `pyproject.toml could not be read (${msg}); using default settings` } };
-  }
+  return { pyproject: { path: p, ...pyprojectOf(text) } };
 }
 
 export const LOCK_FILES = ['uv.lock', 'poetry.lock', 'pylock.toml'];
@@ -265,7 +285,7 @@ function targetFromDir(dir: string, view: FileView, facts: DirFacts): TargetVers
   for (const lock of LOCK_FILES) {
     const text = view.read(path.join(dir, lock));
     if (text === undefined) continue;
-    const v = lockedVersion(text, 'fastmcp');
+    const v = lockedFastmcp(text);
     if (v) return new TargetVersion(v, lock, `==${v}`);
   }
   const declared: Array<{ req: Requirement; source: string }> = [];

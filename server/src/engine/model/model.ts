@@ -233,11 +233,15 @@ export function buildModel(tree: Tree, text: string, nodes?: Array<Node | null>)
   // ---- imports
   const imports: ImportBinding[] = [];
   const moduleScope = new Map<string, ImportBinding>();
-  const functionScoped: ImportBinding[] = [];
+  // Function-scoped imports by local name, in document order (the first whose function holds a use wins).
+  const functionScoped = new Map<string, ImportBinding[]>();
   const addBinding = (b: ImportBinding) => {
     imports.push(b);
-    if (b.local_scope) functionScoped.push(b);
-    else moduleScope.set(b.local, b);
+    if (b.local_scope) {
+      const same = functionScoped.get(b.local);
+      if (same) same.push(b);
+      else functionScoped.set(b.local, [b]);
+    } else moduleScope.set(b.local, b);
   };
   for (const stmt of [...get('import_statement'), ...get('import_from_statement')]) {
     const typeCheckingOnly = underTypeChecking(stmt);
@@ -281,21 +285,25 @@ export function buildModel(tree: Tree, text: string, nodes?: Array<Node | null>)
   }
   model.flavors = flavors;
 
+  // Rules resolve the same callees over and over: each node's answer is kept (nodes are canonical per tree).
+  const resolved = new Map<Node, string | null>();
   const resolve = (node: Node | null): string | null => {
     if (!node) return null;
+    let q = resolved.get(node);
+    if (q !== undefined) return q;
+    q = null;
     if (node.type === 'identifier') {
       const name = node.text;
-      const scoped = functionScoped.length ? functionScoped.find((b) => b.local === name && isWithin(node, enclosingFunction(b.statement))) : undefined;
-      return (scoped ?? moduleScope.get(name))?.qualified ?? null;
-    }
-    if (node.type === 'attribute') {
+      const scoped = functionScoped.get(name)?.find((b) => isWithin(node, enclosingFunction(b.statement)));
+      q = (scoped ?? moduleScope.get(name))?.qualified ?? null;
+    } else if (node.type === 'attribute') {
       const obj = node.childForFieldName('object');
       const attr = node.childForFieldName('attribute');
-      if (!obj || !attr) return null;
-      const base = resolve(obj);
-      return base ? `${base}.${attr.text}` : null;
+      const base = obj && attr ? resolve(obj) : null;
+      q = base ? `${base}.${attr!.text}` : null;
     }
-    return null;
+    resolved.set(node, q);
+    return q;
   };
   model.resolve = resolve;
 

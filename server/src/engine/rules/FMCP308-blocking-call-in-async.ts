@@ -30,7 +30,9 @@ function asyncRoots(model: FileModel): Map<number, { func: Node; what: string }>
     if (model.isAsyncFunction(func) && !roots.has(func.id)) roots.set(func.id, { func, what });
   };
   for (const c of model.components) add(c.func, `${c.kind} \`${c.funcName}\``);
-  for (const cls of model.classes) {
+  // A middleware base and a `lifespan=` argument are both spelled out in the file's text.
+  const middleware = model.text.includes('Middleware');
+  for (const cls of middleware ? model.classes : []) {
     const bases = cls.childForFieldName('superclasses');
     if (!bases || !bases.namedChildren.some((b) => b && MIDDLEWARE_BASES.has(model.resolve(b) ?? ''))) continue;
     const body = cls.childForFieldName('body');
@@ -43,7 +45,7 @@ function asyncRoots(model: FileModel): Map<number, { func: Node; what: string }>
   for (const func of model.functions) {
     if (decorators(func).some((d) => LIFESPAN_DECORATORS.has(model.resolve(d.namedChild(0)) ?? ''))) add(func, `lifespan \`${func.childForFieldName('name')?.text}\``);
   }
-  for (const call of model.calls) {
+  for (const call of model.text.includes('lifespan') ? model.calls : []) {
     const value = model.callArgs(call).keywords.get('lifespan');
     if (value?.type !== 'identifier') continue;
     const func = model.moduleFunctions.get(value.text);

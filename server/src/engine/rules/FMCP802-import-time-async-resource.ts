@@ -36,10 +36,12 @@ export default defineRule({
   check(ctx) {
     const model = ctx.model;
     for (const call of model.calls) {
-      if (inFunctionOrLambda(call) || call.hasError) continue;
       const fn = call.childForFieldName('function');
       if (!fn) continue;
       const q = model.resolve(fn);
+      // Only these callees can be reported; the walk up to the nearest scope comes after that test.
+      const candidate = q === 'asyncio.run' || q === 'aiohttp.ClientSession' || (q !== null && ASYNC_FACTORIES.has(q)) || (q === null && fn.type === 'identifier' && model.moduleFunctions.has(fn.text));
+      if (!candidate || inFunctionOrLambda(call) || call.hasError) continue;
       if (q === 'asyncio.run') {
         if (model.inMainGuard(call)) continue;
         ctx.report({

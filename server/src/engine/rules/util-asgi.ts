@@ -241,9 +241,15 @@ export interface LifespanUse {
   owner: 'fastmcp' | 'asgi' | 'combine' | 'decorator';
 }
 
-/** Functions of the file used as lifespans: `FastMCP(lifespan=f)`, `FastAPI(lifespan=f)`, `combine_lifespans(f, …)`, v3 `@lifespan`. */
+const lifespanUsesOf = new WeakMap<FileModel, LifespanUse[]>();
+
+/** Functions of the file used as lifespans (worked out once per model): `FastMCP(lifespan=f)`, `FastAPI(lifespan=f)`, `combine_lifespans(f, …)`, v3 `@lifespan`. */
 export function lifespanUses(model: FileModel): LifespanUse[] {
-  const out: LifespanUse[] = [];
+  let out = lifespanUsesOf.get(model);
+  if (out) return out;
+  lifespanUsesOf.set(model, (out = []));
+  // `lifespan=`, `combine_lifespans` and `@lifespan` all spell the word.
+  if (!model.text.includes('lifespan')) return out;
   for (const call of model.calls) {
     const fastmcp = isFastMCPConstructor(model, call);
     const asgi = !fastmcp && isAsgiAppCall(model, call);
