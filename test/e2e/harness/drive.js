@@ -42,8 +42,11 @@ async function openFile(page, name, contains) {
   await page.keyboard.press('Control+P');
   await page.locator('.quick-input-widget input').waitFor({ state: 'visible' });
   await page.keyboard.type(name);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor();
-  await page.keyboard.press('Enter');
+  // Click the row that names the file: Enter picks the highlighted row, which can still be a recently
+  // opened file while the list is filtering (seen once in CI: main.py stayed active).
+  const row = page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first();
+  await row.waitFor();
+  await row.click();
   await page.locator('.tabs-container .tab.active', { hasText: name }).waitFor();
   if (contains) await page.locator('.monaco-editor .view-lines', { hasText: contains }).first().waitFor();
 }
