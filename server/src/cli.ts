@@ -394,6 +394,8 @@ interface WorkerJob {
   cli: LintSettings;
   wanted: string[];
   next: SharedArrayBuffer;
+  /** The order the threads take the files in (indices into `files`). */
+  order: number[];
 }
 
 /**
@@ -407,15 +409,16 @@ async function lintFiles(files: FileEntry[], opts: Options, cli: LintSettings, w
   const counter = new Int32Array(next);
   const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
   const threads = workerScript && files.length >= PARALLEL_MIN_FILES && process.env.FASTMCP_LINT_THREADS !== '1' ? Math.min(cores, 2) - 1 : 0;
+  const order = threads ? largestFirst(files) : files.map((_, i) => i);
   const running: Array<Promise<void>> = [];
   for (let t = 0; t < threads; t++) {
-    const job: WorkerJob = { fastmcpLintWorker: true, files, opts, cli, wanted: [...wanted], next };
+    const job: WorkerJob = { fastmcpLintWorker: true, files, opts, cli, wanted: [...wanted], next, order };
     const w = new Worker(workerScript!, { workerData: job, stdout: false, stderr: false });
     w.on('message', (m: { index: number; outcome: FileOutcome }) => (outcomes[m.index] = m.outcome));
     // A worker that fails leaves its files without outcomes; this thread lints them below.
     running.push(new Promise((resolve) => w.once('exit', () => resolve()).once('error', () => undefined)));
   }
-  forEachClaimed(counter, files.length, (i) => (outcomes[i] = lintFile(files[i], opts, configFor(files[i].abs), wanted.has(files[i].abs))));
+  forEachClaimed(counter, order, (i) => (outcomes[i] = lintFile(files[i], opts, configFor(files[i].abs), wanted.has(files[i].abs))));
   await Promise.all(running);
   return outcomes.map((o, i) => o ?? lintFile(files[i], opts, configFor(files[i].abs), wanted.has(files[i].abs)));
 }
@@ -424,15 +427,30 @@ async function runLintWorker(job: WorkerJob): Promise<void> {
   await initParser();
   const configFor = configResolver(job.cli);
   const wanted = new Set(job.wanted);
-  forEachClaimed(new Int32Array(job.next), job.files.length, (i) => {
+  forEachClaimed(new Int32Array(job.next), job.order, (i) => {
     const f = job.files[i];
     parentPort!.postMessage({ index: i, outcome: lintFile(f, job.opts, configFor(f.abs), wanted.has(f.abs)) });
   });
 }
 
-/** Runs `fn` for each index this thread claims from the counter the threads share, until none are left. */
-function forEachClaimed(counter: Int32Array, count: number, fn: (i: number) => void): void {
-  for (let i = Atomics.add(counter, 0, 1); i < count; i = Atomics.add(counter, 0, 1)) fn(i);
+/** Runs `fn` for each file index this thread claims (in `order`) from the counter the threads share, until none are left. */
+function forEachClaimed(counter: Int32Array, order: number[], fn: (i: number) => void): void {
+  for (let k = Atomics.add(counter, 0, 1); k < order.length; k = Atomics.add(counter, 0, 1)) fn(order[k]);
+}
+
+/**
+ * The files' indices, largest file first: a large file taken last would leave the other thread idle while
+ * it is linted (one 600 KB file takes as long as a hundred small ones).
+ */
+function largestFirst(files: FileEntry[]): number[] {
+  const size = files.map((f) => {
+    try {
+      return fs.statSync(f.abs).size;
+    } catch {
+      return 0;
+    }
+  });
+  return files.map((_, i) => i).sort((a, b) => size[b] - size[a] || a - b);
 }
 
 const LEVEL: Record<Diagnostic['severity'], string> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
