@@ -45,13 +45,30 @@ function asyncRoots(model: FileModel): Map<number, { func: Node; what: string }>
   for (const func of model.functions) {
     if (decorators(func).some((d) => LIFESPAN_DECORATORS.has(model.resolve(d.namedChild(0)) ?? ''))) add(func, `lifespan \`${func.childForFieldName('name')?.text}\``);
   }
-  for (const call of model.text.includes('lifespan') ? model.calls : []) {
-    const value = model.callArgs(call).keywords.get('lifespan');
-    if (value?.type !== 'identifier') continue;
+  for (const value of lifespanArguments(model)) {
+    if (value.type !== 'identifier') continue;
     const func = model.moduleFunctions.get(value.text);
     if (func) add(func, `lifespan \`${value.text}\``);
   }
   return roots;
+}
+
+/**
+ * The values of `lifespan=` arguments, found where the text spells the word rather than by reading the
+ * arguments of every call. As for a call's keywords, the last `lifespan=` of a call is the one it takes.
+ */
+function lifespanArguments(model: FileModel): Node[] {
+  const byCall = new Map<Node, Node>();
+  for (const m of model.text.matchAll(/\blifespan\b/g)) {
+    const name = model.root.descendantForIndex(m.index, m.index + 'lifespan'.length);
+    if (name?.type !== 'identifier' || name.text !== 'lifespan') continue;
+    const kw = name.parent;
+    if (kw?.type !== 'keyword_argument' || kw.childForFieldName('name')?.id !== name.id) continue;
+    const call = kw.parent?.type === 'argument_list' ? kw.parent.parent : null;
+    const value = kw.childForFieldName('value');
+    if (call?.type === 'call' && value) byCall.set(call, value);
+  }
+  return [...byCall.values()];
 }
 
 /** The root an expression runs in: its nearest function must be a root, with no sync def or lambda in between. */

@@ -28,6 +28,8 @@ export interface ClientStorage {
 }
 
 export function* clientStorages(ctx: RuleContext): Generator<ClientStorage> {
+  // The keyword is spelled in the text of any call that passes it.
+  if (!ctx.model.text.includes('client_storage')) return;
   for (const call of ctx.model.calls) {
     const value = ctx.model.callArgs(call).keywords.get('client_storage');
     if (!value) continue;
