@@ -1,4 +1,5 @@
 /** Shared test helpers: parser init, in-memory project views, and linting a snippet. */
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { initParser, lintText, resolveConfig, ALL_CODES, type Diagnostic, type FileView, type LintSettings, type Rule } from '../server/src/engine';
 
@@ -39,4 +40,16 @@ export async function lintSnippet(text: string, o: LintSnippetOptions = {}): Pro
 /** Everything a user sees of a set of diagnostics, as one string: equal keys, equal results. */
 export function diagnosticsKey(ds: Diagnostic[]): string {
   return JSON.stringify(ds.map((d) => [d.code, d.severity, d.range, d.message, d.tags ?? [], d.fixes]));
+}
+
+/** Every .py file under `dir`, in a stable order (none when it does not exist). */
+export function pyFiles(dir: string): string[] {
+  if (!fs.existsSync(dir)) return [];
+  const out: string[] = [];
+  for (const e of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) out.push(...pyFiles(p));
+    else if (e.isFile() && e.name.endsWith('.py')) out.push(p);
+  }
+  return out;
 }

@@ -1,7 +1,7 @@
 /** Hover for the server: the engine's hover over the bundled references (docs/references beside dist/). */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Tree } from './engine/parse';
+import type { Tree, SyntaxTree } from './engine/parse';
 import { modelOrSkip } from './engine/lint';
 import { hoverAt, loadReferences, ReferenceIndex, type ResolvedConfig } from './engine';
 
@@ -17,7 +17,7 @@ export function initHover(): void {
 }
 
 export interface HoverInput {
-  tree: Tree;
+  tree: Tree | SyntaxTree;
   text: string;
   offset: number;
   config: ResolvedConfig;

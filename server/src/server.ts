@@ -54,6 +54,7 @@ import { ignoreForLineEdit } from './engine/noqa-edit';
 import { hoverForDocument, initHover } from './hover-bridge';
 import { updateLineStarts } from './engine/text-sync';
 import { wasmHeapBytes, getSharedParser, releaseNodes } from './engine/parse';
+import { releaseSyntax } from './engine/syntax';
 import { compactHeap, type CompactedBy } from './heap';
 import { brokenness, fixKeepsParse } from './engine/fix-check';
 import { WorkspaceChecks, type ReadinessRequest } from './readiness-server';
@@ -230,6 +231,7 @@ export function startServer(connection: Connection): void {
       for (const p of config.problems) logOnce(`${p.file}:${p.line + 1}: ${p.message}`);
       const result = doc.linter.lint(doc.tree!, doc.text, { path: doc.path, config }, doc.lineStarts);
       releaseNodes(doc.tree!);
+      releaseSyntax(doc.tree!);
       if (docs.get(doc.uri) !== doc || doc.version !== version) return; // stale: drop
       if (result.skipped) {
         doc.skipped = result.skipped;
@@ -310,6 +312,7 @@ export function startServer(connection: Connection): void {
   }
 
   function freeTree(doc: Doc) {
+    doc.linter.forgetSyntax();
     doc.tree?.delete();
     doc.tree = null;
     doc.stale = false;
@@ -538,9 +541,12 @@ export function startServer(connection: Connection): void {
       const offset = offsetAt(doc.lineStarts, doc.text.length, params.position);
       let h: ReturnType<typeof hoverForDocument>;
       try {
-        h = hoverForDocument({ tree: doc.tree!, text: doc.text, offset, config: doc.last?.config ?? resolveConfig(doc.path, { view, codes: ALL_CODES, stopAt: folderOf(doc.path) }) });
+        h = hoverForDocument({ tree: doc.linter.syntaxFor(doc.text) ?? doc.tree!, text: doc.text, offset, config: doc.last?.config ?? resolveConfig(doc.path, { view, codes: ALL_CODES, stopAt: folderOf(doc.path) }) });
       } finally {
-        if (doc.tree) releaseNodes(doc.tree);
+        if (doc.tree) {
+          releaseNodes(doc.tree);
+          releaseSyntax(doc.tree);
+        }
       }
       if (!h) return null;
       return { contents: { kind: 'markdown', value: h.markdown }, range: { start: positionAt(doc.lineStarts, h.start), end: positionAt(doc.lineStarts, h.end) } };

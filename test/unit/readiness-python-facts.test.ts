@@ -11,12 +11,13 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { computeLineStarts, initParser, parsePython, positionAt, type Node, type Tree } from '../../server/src/engine/parse';
+import { syntaxFor } from '../../server/src/engine/syntax';
 import { buildModel, stringValue, type FileModel } from '../../server/src/engine/model/model';
 import { modelOrSkip } from '../../server/src/engine/lint';
 import { pythonFacts, pythonFactsOf, type PythonFacts } from '../../server/src/engine/readiness/python-facts';
 import type { Range } from '../../server/src/engine/types';
 import { makeCase, seedCorpus } from '../fuzz/harness';
-import { ROOT } from '../helpers';
+import { ROOT, pyFiles } from '../helpers';
 
 const OPTIONAL_EXCEPTIONS = /\b(ImportError|ModuleNotFoundError|Exception|BaseException)\b/;
 
@@ -228,8 +229,9 @@ function referenceFactsOf(tree: Tree, text: string, model: FileModel = buildMode
       }
     };
 
-    visit(tree.rootNode, false, false, true);
-    if (!facts.syntaxError && tree.rootNode.hasError) noteError(tree.rootNode);
+    const root = syntaxFor(tree, text).rootNode;
+    visit(root, false, false, true);
+    if (!facts.syntaxError && root.hasError) noteError(root);
     return facts;
   }
 }
@@ -260,7 +262,7 @@ function compare(name: string, text: string, t: Tally): void {
     const want = key(referenceFactsOf(tree, text, m.model, lineStarts));
     const view = { ...m.model, whole: m.model } as FileModel; // as an incremental lint's view: not the whole file's lists
     // Two lists holding a node of the same span leave the order to the walk (no real tree has been seen to need it).
-    const root = tree.rootNode;
+    const root = m.model.root;
     const tied = { ...m.model, functions: [root], classes: [root] } as FileModel;
     tied.whole = tied;
     const ways: Array<[string, string]> = [
@@ -277,17 +279,6 @@ function compare(name: string, text: string, t: Tally): void {
   } finally {
     tree.delete();
   }
-}
-
-function pyFiles(dir: string): string[] {
-  if (!fs.existsSync(dir)) return [];
-  const out: string[] = [];
-  for (const e of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-    const p = path.join(dir, e.name);
-    if (e.isDirectory()) out.push(...pyFiles(p));
-    else if (e.isFile() && e.name.endsWith('.py')) out.push(p);
-  }
-  return out;
 }
 
 /** The text cut at a few places: mid-statement, mid-string, mid-block. */

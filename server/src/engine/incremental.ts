@@ -10,7 +10,8 @@
  * text: `test/unit/incremental.test.ts` checks that over every fixture and template, and the fuzzer over
  * random edits.
  */
-import type { Node, Tree } from './parse';
+import type { Node, Tree, SyntaxTree } from './parse';
+import { syntaxOf } from './syntax';
 import { computeLineStarts, positionAt } from './parse';
 import { buildModel, firstAtOrAfter, type FileModel } from './model/model';
 import { inferEntrypoint, lintModel, modelOrSkip, type LintOptions, type LintResult, type RawReport, type SegmentPlan } from './lint';
@@ -62,6 +63,8 @@ export interface IncrementalResult extends LintResult {
 export class DocumentLinter {
   private prev: Previous | null = null;
   private pending: EditSpan | null = null;
+  /** The copy of the tree at the last lint: its unchanged statements are reused by the next. */
+  private syntax: SyntaxTree | null = null;
 
   /** Record a change to the text (in the offsets of the text before it). */
   noteEdit(edit: EditSpan): void {
@@ -72,11 +75,27 @@ export class DocumentLinter {
   reset(): void {
     this.prev = null;
     this.pending = null;
+    this.syntax = null;
   }
 
-  lint(tree: Tree, text: string, opts: LintOptions, lineStarts = computeLineStarts(text)): IncrementalResult {
+  /** Lets go of the copy of the tree kept between lints (the next lint copies the whole tree again). */
+  forgetSyntax(): void {
+    this.syntax = null;
+  }
+
+  /** The copy of the tree the last lint read, when it was of `text`. */
+  syntaxFor(text: string): SyntaxTree | null {
+    return this.syntax?.text === text ? this.syntax : null;
+  }
+
+  lint(source: Tree, text: string, opts: LintOptions, lineStarts = computeLineStarts(text)): IncrementalResult {
     const edit = this.pending;
     this.pending = null;
+    const previous = this.syntax;
+    // The previous copy is handed over: its reused statements now belong to the new one.
+    this.syntax = null;
+    const tree = syntaxOf(source, text, previous, edit);
+    this.syntax = tree;
     // The nesting limit guards every walk of the tree. After an edit inside one top-level statement of a
     // file that passed it, only that statement can have grown deeper: the rest is the same text.
     const around = edit && this.prev ? topLevelAt(tree.rootNode, edit.start) : null;

@@ -2,7 +2,8 @@
  * Linting one file: parse (or reuse a tree), build the model, run the enabled rules, apply
  * suppressions and severity overrides. Editor-agnostic: the server and the CLI both call this.
  */
-import type { Node, Tree } from './parse';
+import type { Node, Tree, SyntaxTree } from './parse';
+import { syntaxFor } from './syntax';
 import { computeLineStarts, parsePython, positionAt } from './parse';
 import { buildModel, COLLECT_TYPES, type FileModel } from './model/model';
 import type { ResolvedConfig } from './config/settings';
@@ -67,7 +68,7 @@ export function lintText(text: string, opts: LintOptions): LintResult {
   }
 }
 
-export function lintTree(tree: Tree, text: string, opts: LintOptions, lineStarts = computeLineStarts(text)): LintResult {
+export function lintTree(tree: Tree | SyntaxTree, text: string, opts: LintOptions, lineStarts = computeLineStarts(text)): LintResult {
   const m = modelOrSkip(tree, text);
   if (m.skipped !== undefined) return { diagnostics: [], suppressions: [], flavor: null, skipped: m.skipped };
   return lintModel(m.model, opts, lineStarts);
@@ -79,7 +80,8 @@ const MODEL_AND_NESTING_TYPES = [...new Set([...COLLECT_TYPES, ...NESTING_TYPES]
  * The file's model, or why it is not linted (nested too deeply): one walk of the tree collects the nodes
  * the model needs and those the nesting limit measures.
  */
-export function modelOrSkip(tree: Tree, text: string): { model: FileModel; skipped?: undefined } | { skipped: string; model?: undefined } {
+export function modelOrSkip(source: Tree | SyntaxTree, text: string): { model: FileModel; skipped?: undefined } | { skipped: string; model?: undefined } {
+  const tree = syntaxFor(source, text);
   const nodes = tree.rootNode.descendantsOfType(MODEL_AND_NESTING_TYPES);
   const skipped = collectedSkipReason(nodes);
   if (skipped) return { skipped };

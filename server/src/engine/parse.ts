@@ -5,9 +5,11 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { Parser, Language, Node as NodeClass, Tree as TreeClass, type Tree, type Node, type Edit } from 'web-tree-sitter';
+import { Parser, Language, Node as NodeClass, Tree as TreeClass, type Tree, type Node as TSNode, type Edit } from 'web-tree-sitter';
 
-export type { Tree, Node };
+/** `Tree` and `TSNode` are tree-sitter's own; `Node` is the JavaScript copy the rules read (`syntax.ts`). */
+export type { Tree, TSNode };
+export type { SyntaxNode as Node, SyntaxTree } from './syntax';
 
 let language: Language | undefined;
 let initializing: Promise<Language> | undefined;
@@ -42,6 +44,11 @@ export function wasmHeapBytes(): number {
   return wasmModule?.HEAPU8?.buffer.byteLength ?? 0;
 }
 
+/** The emscripten module behind web-tree-sitter, once loaded (`syntax.ts` reads trees through it). */
+export function wasmRuntime(): object | undefined {
+  return language ? wasmModule : undefined;
+}
+
 export function initParser(): Promise<Language> {
   if (language) return Promise.resolve(language);
   initializing ??= (async () => {
@@ -67,8 +74,8 @@ const MEMO = Symbol('fastmcp.memo');
  * later read of that node (from a parent, a field, a list of descendants) share its memo.
  */
 const CANON = Symbol('fastmcp.canon');
-type Canonical = Node & { tree: Tree & { [CANON]?: Map<number, Node> } };
-function canon(n: Node | null): Node | null {
+type Canonical = TSNode & { tree: Tree & { [CANON]?: Map<number, TSNode> } };
+function canon(n: TSNode | null): TSNode | null {
   if (!n) return n;
   const tree = (n as Canonical).tree;
   const byId = (tree[CANON] ??= new Map());
@@ -84,7 +91,7 @@ function canon(n: Node | null): Node | null {
 export function releaseNodes(tree: Tree): void {
   delete (tree as Canonical['tree'])[CANON];
 }
-function canonAll<T extends Node | null>(list: T[]): T[] {
+function canonAll<T extends TSNode | null>(list: T[]): T[] {
   for (let i = 0; i < list.length; i++) list[i] = canon(list[i]) as T;
   return list;
 }
@@ -92,26 +99,26 @@ function canonAll<T extends Node | null>(list: T[]): T[] {
 class Memo {
   typeId: number | undefined = undefined;
   endIndex: number | undefined = undefined;
-  parent: Node | null | undefined = undefined;
+  parent: TSNode | null | undefined = undefined;
   text: string | undefined = undefined;
-  fields: Map<string, Node | null> | undefined = undefined;
+  fields: Map<string, TSNode | null> | undefined = undefined;
 }
 let memoized = false;
 function memoizeNodeReads(): void {
   if (memoized) return;
   memoized = true;
   const proto = (NodeClass as unknown as { prototype: object }).prototype;
-  type Getter = (this: Node) => unknown;
+  type Getter = (this: TSNode) => unknown;
   for (const name of ['typeId', 'endIndex', 'parent', 'text'] as const) {
     const get = Object.getOwnPropertyDescriptor(proto, name)?.get as Getter | undefined;
     if (!get) continue;
     Object.defineProperty(proto, name, {
       configurable: true,
-      get(this: Node & { [MEMO]?: Memo }) {
+      get(this: TSNode & { [MEMO]?: Memo }) {
         const m = (this[MEMO] ??= new Memo());
         if (m[name] !== undefined) return m[name];
         const v = get.call(this);
-        return ((m as unknown as Record<string, unknown>)[name] = name === 'parent' ? canon(v as Node | null) : v);
+        return ((m as unknown as Record<string, unknown>)[name] = name === 'parent' ? canon(v as TSNode | null) : v);
       },
     });
   }
@@ -119,7 +126,7 @@ function memoizeNodeReads(): void {
   for (const name of ['firstChild', 'firstNamedChild', 'lastChild', 'lastNamedChild', 'nextSibling', 'previousSibling', 'nextNamedSibling', 'previousNamedSibling'] as const) {
     const get = Object.getOwnPropertyDescriptor(proto, name)?.get as Getter | undefined;
     if (!get) continue;
-    Object.defineProperty(proto, name, { configurable: true, get(this: Node) { return canon(get.call(this) as Node | null); } });
+    Object.defineProperty(proto, name, { configurable: true, get(this: TSNode) { return canon(get.call(this) as TSNode | null); } });
   }
   const CANONED = Symbol('fastmcp.canoned');
   for (const name of ['children', 'namedChildren'] as const) {
@@ -128,8 +135,8 @@ function memoizeNodeReads(): void {
     // web-tree-sitter keeps these arrays on the node: make their entries canonical once.
     Object.defineProperty(proto, name, {
       configurable: true,
-      get(this: Node) {
-        const list = get.call(this) as (Node | null)[] & { [CANONED]?: true };
+      get(this: TSNode) {
+        const list = get.call(this) as (TSNode | null)[] & { [CANONED]?: true };
         if (!list[CANONED]) {
           canonAll(list);
           list[CANONED] = true;
@@ -138,19 +145,19 @@ function memoizeNodeReads(): void {
       },
     });
   }
-  type Method = (this: Node, ...args: unknown[]) => unknown;
+  type Method = (this: TSNode, ...args: unknown[]) => unknown;
   for (const name of ['child', 'namedChild', 'descendantForIndex', 'namedDescendantForIndex'] as const) {
     const fn = (proto as Record<string, Method>)[name];
     if (typeof fn !== 'function') continue;
-    Object.defineProperty(proto, name, { configurable: true, writable: true, value(this: Node, ...args: unknown[]) { return canon(fn.apply(this, args) as Node | null); } });
+    Object.defineProperty(proto, name, { configurable: true, writable: true, value(this: TSNode, ...args: unknown[]) { return canon(fn.apply(this, args) as TSNode | null); } });
   }
   for (const name of ['childrenForFieldName', 'descendantsOfType'] as const) {
     const fn = (proto as Record<string, Method>)[name];
     if (typeof fn !== 'function') continue;
-    Object.defineProperty(proto, name, { configurable: true, writable: true, value(this: Node, ...args: unknown[]) { return canonAll(fn.apply(this, args) as (Node | null)[]); } });
+    Object.defineProperty(proto, name, { configurable: true, writable: true, value(this: TSNode, ...args: unknown[]) { return canonAll(fn.apply(this, args) as (TSNode | null)[]); } });
   }
   const treeProto = (TreeClass as unknown as { prototype: object }).prototype;
-  const rootGet = Object.getOwnPropertyDescriptor(treeProto, 'rootNode')?.get as ((this: Tree) => Node) | undefined;
+  const rootGet = Object.getOwnPropertyDescriptor(treeProto, 'rootNode')?.get as ((this: Tree) => TSNode) | undefined;
   if (rootGet) Object.defineProperty(treeProto, 'rootNode', { configurable: true, get(this: Tree) { return canon(rootGet.call(this)); } });
   const del = (treeProto as { delete: (this: Tree) => void }).delete;
   Object.defineProperty(treeProto, 'delete', {
@@ -161,11 +168,11 @@ function memoizeNodeReads(): void {
       del.call(this);
     },
   });
-  const byName = (proto as { childForFieldName: (this: Node, n: string) => Node | null }).childForFieldName;
+  const byName = (proto as { childForFieldName: (this: TSNode, n: string) => TSNode | null }).childForFieldName;
   Object.defineProperty(proto, 'childForFieldName', {
     configurable: true,
     writable: true,
-    value(this: Node & { [MEMO]?: Memo }, fieldName: string) {
+    value(this: TSNode & { [MEMO]?: Memo }, fieldName: string) {
       const m = (this[MEMO] ??= new Memo());
       const fields = (m.fields ??= new Map());
       let v = fields.get(fieldName);

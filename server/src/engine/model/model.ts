@@ -3,7 +3,8 @@
  * about — imports and aliases, server variables, components, Context-typed names, run calls — so
  * that each rule is short and only this file knows how names resolve.
  */
-import type { Node, Tree } from '../parse';
+import type { Node, Tree, SyntaxTree } from '../parse';
+import { syntaxFor } from '../syntax';
 import type { Flavor } from '../types';
 import {
   contextClassFlavor,
@@ -120,7 +121,7 @@ export interface CallArgs {
 }
 
 export interface FileModel {
-  tree: Tree;
+  tree: SyntaxTree;
   root: Node;
   text: string;
   /** The FastMCP flavor of the file, null when it imports neither. */
@@ -197,7 +198,8 @@ export const COLLECT_TYPES = [...COLLECT];
  * `nodes`: the result of `root.descendantsOfType(types)` for any superset of COLLECT_TYPES, when the
  * caller walked the tree already (the lint does, to measure nesting in the same walk).
  */
-export function buildModel(tree: Tree, text: string, nodes?: Array<Node | null>): FileModel {
+export function buildModel(source: Tree | SyntaxTree, text: string, nodes?: Array<Node | null>): FileModel {
+  const tree = syntaxFor(source, text);
   const root = tree.rootNode;
   const buckets = new Map<string, Node[]>();
   for (const t of COLLECT) buckets.set(t, []);

@@ -7,7 +7,8 @@
  * of a walk of the tree, each node's context (inside a function, an optional import block, at module
  * scope) read from its ancestors. No walk over every node of the tree.
  */
-import { computeLineStarts, parsePython, positionAt, type Node, type Tree } from '../parse';
+import { computeLineStarts, parsePython, positionAt, type Node, type Tree, type SyntaxTree } from '../parse';
+import { syntaxFor } from '../syntax';
 import { buildModel, stringValue, type FileModel } from '../model/model';
 import type { Flavor, Range } from '../types';
 
@@ -112,8 +113,8 @@ const OWN_LIST_TYPES = ['import_statement', 'import_from_statement', 'function_d
  * width or something after a class's body; no real file has been seen to have either), the facts come
  * from the walk itself.
  */
-export function pythonFactsOf(tree: Tree, text: string, model: FileModel = buildModel(tree, text), lineStarts = computeLineStarts(text)): PythonFacts {
-  const root = tree.rootNode;
+export function pythonFactsOf(tree: Tree | SyntaxTree, text: string, model: FileModel = buildModel(tree, text), lineStarts = computeLineStarts(text)): PythonFacts {
+  const root = syntaxFor(tree, text).rootNode;
   const rangeOf = (n: Node): Range => ({ start: positionAt(lineStarts, n.startIndex), end: positionAt(lineStarts, n.endIndex) });
   const facts: PythonFacts = {
     flavor: model.flavor,

@@ -1,0 +1,501 @@
+/**
+ * The syntax tree the rules read: a JavaScript copy of a tree-sitter tree, made with one cursor walk.
+ *
+ * Every read of a web-tree-sitter node (its type, its end, a field, its parent) crosses into wasm and builds
+ * a new object; rules ask the same nodes many questions, so a lint spent most of its time crossing. Here
+ * every node is a plain object whose answers are fields. The copy also lets an open document keep what did
+ * not change: after an edit, a top-level statement whose text is unchanged keeps its nodes (moved by the
+ * edit's length, in one write: see `Segment`) instead of being copied again (`syntaxOf(tree, text, previous)`).
+ *
+ * The nodes answer the part of web-tree-sitter's `Node` interface the engine uses, with the same results:
+ * `test/unit/syntax.test.ts` compares them with tree-sitter's own answers, node by node, on every fixture
+ * and template and on broken variants of them.
+ */
+import type { Tree } from 'web-tree-sitter';
+import { wasmRuntime } from './parse';
+
+let nextId = 1;
+
+/**
+ * A top-level statement's nodes keep their offsets relative to the statement (the module's own nodes,
+ * relative to the text), so a statement that moves after an edit moves by one write to its segment.
+ */
+export class Segment {
+  constructor(
+    public tree: SyntaxTree,
+    public base: number,
+  ) {}
+}
+
+export class SyntaxNode {
+  readonly id = nextId++;
+  /** Index of this node among its parent's children. */
+  index = 0;
+  children: SyntaxNode[] = [];
+  hasError: boolean;
+  private named: SyntaxNode[] | null = null;
+  private cachedText: string | null = null;
+
+  private readonly rs: number;
+  private readonly re: number;
+
+  constructor(
+    public segment: Segment,
+    public readonly type: string,
+    public readonly isNamed: boolean,
+    public readonly isMissing: boolean,
+    public parent: SyntaxNode | null,
+    /** The field of the parent this node fills, if any. */
+    public readonly field: string | null,
+    start: number,
+    end: number,
+    /** tree-sitter's own answer: hidden tokens (a missing newline) count too, so it cannot be derived from the copy. */
+    hasError: boolean,
+  ) {
+    this.hasError = hasError;
+    this.rs = start - segment.base;
+    this.re = end - segment.base;
+  }
+
+  get startIndex(): number {
+    return this.segment.base + this.rs;
+  }
+
+  get endIndex(): number {
+    return this.segment.base + this.re;
+  }
+
+  get tree(): SyntaxTree {
+    return this.segment.tree;
+  }
+
+  get isError(): boolean {
+    return this.type === 'ERROR';
+  }
+
+  get text(): string {
+    return (this.cachedText ??= this.tree.text.slice(this.startIndex, this.endIndex));
+  }
+
+  get childCount(): number {
+    return this.children.length;
+  }
+
+  get namedChildren(): SyntaxNode[] {
+    if (this.named) return this.named;
+    const out: SyntaxNode[] = [];
+    for (const c of this.children) if (c.isNamed) out.push(c);
+    return (this.named = out);
+  }
+
+  get namedChildCount(): number {
+    return this.namedChildren.length;
+  }
+
+  child(i: number): SyntaxNode | null {
+    return this.children[i] ?? null;
+  }
+
+  namedChild(i: number): SyntaxNode | null {
+    return this.namedChildren[i] ?? null;
+  }
+
+  get firstChild(): SyntaxNode | null {
+    return this.children[0] ?? null;
+  }
+
+  get lastChild(): SyntaxNode | null {
+    return this.children[this.children.length - 1] ?? null;
+  }
+
+  get firstNamedChild(): SyntaxNode | null {
+    return this.namedChildren[0] ?? null;
+  }
+
+  get lastNamedChild(): SyntaxNode | null {
+    const n = this.namedChildren;
+    return n[n.length - 1] ?? null;
+  }
+
+  get nextSibling(): SyntaxNode | null {
+    return this.following(false);
+  }
+
+  get previousSibling(): SyntaxNode | null {
+    return this.index > 0 ? (this.parent?.children[this.index - 1] ?? null) : null;
+  }
+
+  get nextNamedSibling(): SyntaxNode | null {
+    return this.following(true);
+  }
+
+  /** As tree-sitter: an empty node right at this one's end (a missing token, an empty block) is passed over. */
+  private following(namedOnly: boolean): SyntaxNode | null {
+    const sibs = this.parent?.children;
+    if (!sibs) return null;
+    const end = this.endIndex;
+    for (let i = this.index + 1; i < sibs.length; i++) {
+      const c = sibs[i];
+      if ((namedOnly && !c.isNamed) || (c.startIndex === end && c.endIndex === end)) continue;
+      return c;
+    }
+    return null;
+  }
+
+  get previousNamedSibling(): SyntaxNode | null {
+    const sibs = this.parent?.children;
+    if (!sibs) return null;
+    for (let i = this.index - 1; i >= 0; i--) if (sibs[i].isNamed) return sibs[i];
+    return null;
+  }
+
+  childForFieldName(field: string): SyntaxNode | null {
+    const ch = this.children;
+    for (let i = 0; i < ch.length; i++) if (ch[i].field === field) return ch[i];
+    return null;
+  }
+
+  childrenForFieldName(field: string): SyntaxNode[] {
+    const out: SyntaxNode[] = [];
+    for (const c of this.children) if (c.field === field) out.push(c);
+    return out;
+  }
+
+  /**
+   * This node and every node under it whose type is one of `types` (named or not, as tree-sitter matches
+   * type names), in document order.
+   */
+  descendantsOfType(types: string | readonly string[]): SyntaxNode[] {
+    const wanted = typeof types === 'string' ? new Set([types]) : new Set(types);
+    const out: SyntaxNode[] = [];
+    const stack: SyntaxNode[] = [this];
+    while (stack.length) {
+      const n = stack.pop()!;
+      // tree-sitter skips a node that ends at the very start of the text (a zero-width node at offset 0).
+      if (n.endIndex === 0 && n !== this) continue;
+      if (wanted.has(n.type)) out.push(n);
+      const ch = n.children;
+      for (let i = ch.length - 1; i >= 0; i--) stack.push(ch[i]);
+    }
+    return out;
+  }
+
+  /** The smallest node (named or not) that spans `[start, end]`, as tree-sitter's `descendantForIndex`. */
+  descendantForIndex(start: number, end = start): SyntaxNode {
+    return this.descend(start, end, false);
+  }
+
+  /** The smallest named node that spans `[start, end]`. */
+  namedDescendantForIndex(start: number, end = start): SyntaxNode {
+    return this.descend(start, end, true);
+  }
+
+  private descend(start: number, end: number, namedOnly: boolean): SyntaxNode {
+    let node: SyntaxNode = this;
+    let last: SyntaxNode = this;
+    for (;;) {
+      let next: SyntaxNode | null = null;
+      for (const c of node.children) {
+        if (c.endIndex < end || c.endIndex <= start) continue;
+        if (start < c.startIndex) break;
+        next = c;
+        break;
+      }
+      if (!next) return last;
+      node = next;
+      if (!namedOnly || node.isNamed) last = node;
+    }
+  }
+
+  toString(): string {
+    return `(${this.type})`;
+  }
+}
+
+export class SyntaxTree {
+  rootNode!: SyntaxNode;
+  constructor(public text: string) {}
+}
+
+/** The tree-sitter cursor, as `copy` reads it. */
+interface Walk {
+  /** tree-sitter's `hasError` of the node at the cursor. */
+  hasError(): boolean;
+  typeId(): number;
+  start(): number;
+  end(): number;
+  fieldId(): number;
+  missing(): boolean;
+  firstChild(): boolean;
+  nextSibling(): boolean;
+  parent(): boolean;
+}
+
+interface LanguageTables {
+  types: string[];
+  fields: (string | null)[];
+  named: Map<number, boolean>;
+  isNamed(typeId: number): boolean;
+}
+
+/** web-tree-sitter's cursor, through its public interface: one transfer of the cursor's state per read. */
+interface PublicCursor {
+  nodeTypeId: number;
+  startIndex: number;
+  endIndex: number;
+  currentFieldId: number;
+  nodeIsMissing: boolean;
+  gotoFirstChild(): boolean;
+  gotoNextSibling(): boolean;
+  gotoParent(): boolean;
+  delete(): void;
+  [slot: number]: number;
+  tree: { [slot: number]: number };
+}
+
+function publicWalk(c: PublicCursor): Walk {
+  return {
+    hasError: () => (c as unknown as { currentNode: { hasError: boolean } }).currentNode.hasError,
+    typeId: () => c.nodeTypeId,
+    start: () => c.startIndex,
+    end: () => c.endIndex,
+    fieldId: () => c.currentFieldId,
+    missing: () => c.nodeIsMissing,
+    firstChild: () => c.gotoFirstChild(),
+    nextSibling: () => c.gotoNextSibling(),
+    parent: () => c.gotoParent(),
+  };
+}
+
+/** The wasm module's cursor functions (web-tree-sitter 0.25 exports them on the module object). */
+interface CursorExports {
+  HEAP32: Int32Array;
+  _ts_init(): number;
+  _ts_tree_cursor_current_node_wasm(tree: number): void;
+  _ts_node_has_error_wasm(tree: number): number;
+  _ts_tree_cursor_current_node_type_id_wasm(tree: number): number;
+  _ts_tree_cursor_start_index_wasm(tree: number): number;
+  _ts_tree_cursor_end_index_wasm(tree: number): number;
+  _ts_tree_cursor_current_field_id_wasm(tree: number): number;
+  _ts_tree_cursor_current_node_is_missing_wasm(tree: number): number;
+  _ts_tree_cursor_goto_first_child_wasm(tree: number): number;
+  _ts_tree_cursor_goto_next_sibling_wasm(tree: number): number;
+  _ts_tree_cursor_goto_parent_wasm(tree: number): number;
+}
+
+/** For tests: `directWalk: false` reads every tree through web-tree-sitter's public cursor. */
+export const syntaxInternals = { directWalk: true };
+
+let exportsChecked: CursorExports | null | undefined;
+function cursorExports(): CursorExports | null {
+  if (exportsChecked !== undefined) return exportsChecked;
+  const m = wasmRuntime() as Partial<CursorExports> | undefined;
+  const names = ['_ts_init', '_ts_tree_cursor_current_node_wasm', '_ts_node_has_error_wasm', '_ts_tree_cursor_current_node_type_id_wasm', '_ts_tree_cursor_start_index_wasm', '_ts_tree_cursor_end_index_wasm', '_ts_tree_cursor_current_field_id_wasm', '_ts_tree_cursor_current_node_is_missing_wasm', '_ts_tree_cursor_goto_first_child_wasm', '_ts_tree_cursor_goto_next_sibling_wasm', '_ts_tree_cursor_goto_parent_wasm'] as const;
+  exportsChecked = m && names.every((n) => typeof m[n] === 'function') && m.HEAP32 ? (m as CursorExports) : null;
+  return exportsChecked;
+}
+
+/**
+ * The same cursor, read through the module's functions directly. Each function takes the cursor's state
+ * from the module's transfer buffer and a move writes the new state back, so the state is written there
+ * once at the start and read back once at the end instead of around every read, which is most of the
+ * cost of a walk. Nothing else may call into the module while the walk runs.
+ */
+function directWalk(x: CursorExports, c: PublicCursor, transfer: number): { walk: Walk; done(): void } {
+  const t = c.tree[0];
+  const heapAt = () => x.HEAP32;
+  for (let i = 0; i < 4; i++) heapAt()[(transfer >> 2) + i] = c[i];
+  const slot = transfer >> 2;
+  return {
+    walk: {
+      hasError() {
+        // The node is written over the cursor's state in the transfer buffer: keep the state and put it back.
+        const h = heapAt();
+        const s0 = h[slot];
+        const s1 = h[slot + 1];
+        const s2 = h[slot + 2];
+        const s3 = h[slot + 3];
+        x._ts_tree_cursor_current_node_wasm(t);
+        const v = x._ts_node_has_error_wasm(t) === 1;
+        const h2 = heapAt();
+        h2[slot] = s0;
+        h2[slot + 1] = s1;
+        h2[slot + 2] = s2;
+        h2[slot + 3] = s3;
+        return v;
+      },
+      typeId: () => x._ts_tree_cursor_current_node_type_id_wasm(t),
+      start: () => x._ts_tree_cursor_start_index_wasm(t),
+      end: () => x._ts_tree_cursor_end_index_wasm(t),
+      fieldId: () => x._ts_tree_cursor_current_field_id_wasm(t),
+      missing: () => x._ts_tree_cursor_current_node_is_missing_wasm(t) === 1,
+      firstChild: () => x._ts_tree_cursor_goto_first_child_wasm(t) === 1,
+      nextSibling: () => x._ts_tree_cursor_goto_next_sibling_wasm(t) === 1,
+      parent: () => x._ts_tree_cursor_goto_parent_wasm(t) === 1,
+    },
+    done() {
+      for (let i = 0; i < 4; i++) c[i] = heapAt()[(transfer >> 2) + i];
+    },
+  };
+}
+
+function newNode(w: Walk, lang: LanguageTables, tree: SyntaxTree, parent: SyntaxNode | null, withField: boolean, errors: boolean): SyntaxNode {
+  const typeId = w.typeId();
+  const start = w.start();
+  const end = w.end();
+  // The module's node and its children start segments; every other node shares its parent's.
+  const segment = parent && parent.parent ? parent.segment : new Segment(tree, parent ? start : 0);
+  return new SyntaxNode(segment, lang.types[typeId] || 'ERROR', lang.isNamed(typeId), start === end && w.missing(), parent, withField ? lang.fields[w.fieldId()] ?? null : null, start, end, errors && w.hasError());
+}
+
+/** Copies the subtree at the cursor (which it leaves where it found it) under `parent`. */
+function copy(w: Walk, lang: LanguageTables, tree: SyntaxTree, parent: SyntaxNode | null, withField: boolean, errors: boolean): SyntaxNode {
+  const top = newNode(w, lang, tree, parent, withField, errors);
+  // Only a node with an error can hold one.
+  if (!top.hasError && errors) errors = false;
+  if (!w.firstChild()) return top;
+  let up = top;
+  for (;;) {
+    let node = newNode(w, lang, tree, up, true, errors && up.hasError);
+    node.index = up.children.length;
+    up.children.push(node);
+    if (w.firstChild()) {
+      up = node;
+      continue;
+    }
+    for (;;) {
+      if (w.nextSibling()) break;
+      w.parent();
+      node = up;
+      if (node === top) return top;
+      up = node.parent!;
+    }
+  }
+}
+
+/**
+ * The JavaScript copy of `tree` (parsed from `text`). With `previous`, the copy of an earlier version of
+ * the same document, each top-level statement of the same text, kind and place keeps its nodes (moved by the
+ * edit); only the others are copied from the tree. `edit` is the change from `previous`'s text to `text`
+ * (in the offsets of the old text): statements before it keep their offsets and those after it move by its
+ * length. Without it, statements are matched by their text. `previous` must not be used afterwards.
+ */
+export function syntaxOf(tree: Tree, text: string, previous?: SyntaxTree | null, edit?: { start: number; oldEnd: number; newEnd: number } | null): SyntaxTree {
+  const out = new SyntaxTree(text);
+  const lang = tablesOf(tree);
+  // A tree without errors has none anywhere: tree-sitter is asked node by node only when it has some.
+  // (Asked before the walk starts: the question goes through the buffer the walk keeps its state in.)
+  const errors = tree.rootNode.hasError;
+  const c = tree.walk() as unknown as PublicCursor;
+  const x = syntaxInternals.directWalk ? cursorExports() : null;
+  const direct = x ? directWalk(x, c, (transferAddress ??= x._ts_init())) : null;
+  const w = direct?.walk ?? publicWalk(c);
+  try {
+    if (!previous) {
+      out.rootNode = copy(w, lang, out, null, false, errors);
+      return out;
+    }
+    const candidate = edit ? byPlace(previous, edit) : byText(previous);
+    const root = newNode(w, lang, out, null, false, errors);
+    out.rootNode = root;
+    if (w.firstChild()) {
+      do {
+        const start = w.start();
+        const end = w.end();
+        const was = start < end ? candidate(start, end, text) : null;
+        let n: SyntaxNode | null = null;
+        // A statement is reused only without errors, before and now: a statement that parsed cleanly parses
+        // its unchanged text the same way, while error recovery may not.
+        if (was && !was.hasError && was.type === (lang.types[w.typeId()] || 'ERROR') && was.field === (lang.fields[w.fieldId()] ?? null) && !(errors && w.hasError())) n = was;
+        if (n) {
+          n.parent = root;
+          n.segment.base = start;
+          n.segment.tree = out;
+        } else {
+          n = copy(w, lang, out, root, true, errors);
+        }
+        n.index = root.children.length;
+        root.children.push(n);
+      } while (w.nextSibling());
+      w.parent();
+    }
+    return out;
+  } finally {
+    direct?.done();
+    c.delete();
+  }
+}
+
+type Candidate = (start: number, end: number, text: string) => SyntaxNode | null;
+
+/** The previous statement that spanned the same text, when the edit is known: untouched text keeps its place or moves by the edit. */
+function byPlace(previous: SyntaxTree, edit: { start: number; oldEnd: number; newEnd: number }): Candidate {
+  const at = new Map<number, SyntaxNode>();
+  for (const s of previous.rootNode.children) at.set(s.startIndex, s);
+  const delta = edit.newEnd - edit.oldEnd;
+  return (start, end) => {
+    let was: SyntaxNode | undefined;
+    if (end <= edit.start) was = at.get(start);
+    else if (start >= edit.newEnd) {
+      was = at.get(start - delta);
+      end -= delta;
+    }
+    return was && was.endIndex === end ? was : null;
+  };
+}
+
+/** The previous statement with the same text, each used once, in order. */
+function byText(previous: SyntaxTree): Candidate {
+  const old = new Map<string, SyntaxNode[]>();
+  for (const s of previous.rootNode.children) {
+    if (s.startIndex === s.endIndex) continue;
+    const key = s.text;
+    const list = old.get(key);
+    if (list) list.push(s);
+    else old.set(key, [s]);
+  }
+  return (start, end, text) => old.get(text.slice(start, end))?.shift() ?? null;
+}
+
+let transferAddress: number | undefined;
+
+const tables = new WeakMap<object, LanguageTables>();
+function tablesOf(tree: Tree): LanguageTables {
+  const language = tree.language as unknown as { types: string[]; fields: (string | null)[]; nodeTypeIsNamed(id: number): boolean };
+  let t = tables.get(language);
+  if (!t) {
+    const named = new Map<number, boolean>();
+    t = {
+      types: language.types,
+      fields: language.fields,
+      named,
+      isNamed(typeId: number) {
+        let v = named.get(typeId);
+        if (v === undefined) named.set(typeId, (v = language.nodeTypeIsNamed(typeId)));
+        return v;
+      },
+    };
+    tables.set(language, t);
+  }
+  return t;
+}
+
+const copies = new WeakMap<object, SyntaxTree>();
+
+/**
+ * The copy of `tree` for `text`, made once per tree and text (the CLI's model, readiness facts and hover
+ * of one tree share it). A `SyntaxTree` is its own copy.
+ */
+export function syntaxFor(tree: Tree | SyntaxTree, text: string): SyntaxTree {
+  if (tree instanceof SyntaxTree) return tree;
+  const hit = copies.get(tree);
+  if (hit && hit.text === text) return hit;
+  const made = syntaxOf(tree, text);
+  copies.set(tree, made);
+  return made;
+}
+
+/** Lets go of the copy `syntaxFor` keeps for `tree` (the server keeps trees, not their copies). */
+export function releaseSyntax(tree: Tree): void {
+  copies.delete(tree);
+}

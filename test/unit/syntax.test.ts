@@ -1,0 +1,214 @@
+/**
+ * The rules read `syntax.ts`'s copy of the tree instead of tree-sitter's nodes. The copy must answer every
+ * question the engine asks exactly as tree-sitter does: here both are walked side by side, node by node,
+ * over the fixtures, templates and examples, each cut short at several places, and over the fuzzer's broken
+ * variants of them. A copy that reuses the statements of an earlier version of the text (after random
+ * edits, with the edit known or not) must equal a fresh copy and tree-sitter's tree.
+ * SYNTAX_DIRS=dir1:dir2 adds every .py file under those directories; SYNTAX_FUZZ=N sets how many fuzzed
+ * inputs (200).
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { initParser, newParser, parsePython, type Tree, type TSNode } from '../../server/src/engine/parse';
+import { syntaxInternals, syntaxOf, type SyntaxNode, type SyntaxTree } from '../../server/src/engine/syntax';
+import { COLLECT_TYPES } from '../../server/src/engine/model/model';
+import { makeCase, prng, seedCorpus } from '../fuzz/harness';
+import { pyFiles } from '../helpers';
+
+const FIELDS = ['name', 'body', 'parameters', 'return_type', 'function', 'arguments', 'left', 'right', 'type', 'value', 'object', 'attribute', 'condition', 'consequence', 'alternative', 'module_name', 'alias', 'definition', 'key', 'subscript', 'operator', 'argument', 'superclasses', 'operators', 'body', 'cause'];
+// Not 'ERROR': web-tree-sitter 0.25 then returns only the ERROR nodes (the engine never asks for them).
+const TYPES = [...COLLECT_TYPES, 'identifier', 'keyword_argument', 'block', 'async', 'yield', 'return_statement', 'lambda'];
+
+/** Every difference between tree-sitter's subtree and the copy's, as text (empty when they agree). */
+function differences(ts: TSNode, js: SyntaxNode, out: string[], limit = 5): void {
+  const stack: Array<[TSNode, SyntaxNode]> = [[ts, js]];
+  while (stack.length && out.length < limit) {
+    const [a, b] = stack.pop()!;
+    const where = `${a.type}@${a.startIndex}`;
+    const same = (what: string, x: unknown, y: unknown) => {
+      if (x !== y && out.length < limit) out.push(`${where}: ${what} ${JSON.stringify(x)} != ${JSON.stringify(y)}`);
+    };
+    same('type', a.type, b.type);
+    same('start', a.startIndex, b.startIndex);
+    same('end', a.endIndex, b.endIndex);
+    same('text', a.text, b.text);
+    same('isNamed', a.isNamed, b.isNamed);
+    same('isMissing', a.isMissing, b.isMissing);
+    same('isError', a.isError, b.isError);
+    same('hasError', a.hasError, b.hasError);
+    same('childCount', a.childCount, b.childCount);
+    same('namedChildCount', a.namedChildCount, b.namedChildCount);
+    same('parent', a.parent ? `${a.parent.type}@${a.parent.startIndex}` : null, b.parent ? `${b.parent.type}@${b.parent.startIndex}` : null);
+    for (const f of FIELDS) {
+      const x = a.childForFieldName(f);
+      const y = b.childForFieldName(f);
+      same(`field ${f}`, x ? `${x.type}@${x.startIndex}-${x.endIndex}` : null, y ? `${y.type}@${y.startIndex}-${y.endIndex}` : null);
+      same(`fields ${f}`, a.childrenForFieldName(f).length, b.childrenForFieldName(f).length);
+    }
+    const kids = a.children;
+    for (let i = 0; i < kids.length; i++) {
+      same(`field of child ${i}`, a.fieldNameForChild(i), b.children[i]?.field ?? null);
+      const next = a.child(i);
+      same(`next sibling of ${i}`, next?.nextSibling ? next.nextSibling.startIndex : null, b.child(i)?.nextSibling?.startIndex ?? null);
+      same(`previous sibling of ${i}`, next?.previousSibling ? next.previousSibling.startIndex : null, b.child(i)?.previousSibling?.startIndex ?? null);
+      if (kids[i] && b.children[i]) stack.push([kids[i]!, b.children[i]]);
+    }
+    for (let i = 0; i < a.namedChildCount; i++) same(`named child ${i}`, a.namedChild(i)?.startIndex, b.namedChild(i)?.startIndex);
+  }
+}
+
+function span(n: { type: string; startIndex: number; endIndex: number } | null): string {
+  return n ? `${n.type}@${n.startIndex}-${n.endIndex}` : 'null';
+}
+
+/** Lookups that search the tree: descendants of types, and the node at offsets. */
+function lookups(tree: Tree, copy: SyntaxTree, text: string, r: () => number, out: string[]): void {
+  const a = tree.rootNode.descendantsOfType(TYPES).map(span).join(' ');
+  const b = copy.rootNode.descendantsOfType(TYPES).map(span).join(' ');
+  if (a !== b) out.push(`descendantsOfType differs:\n  ts ${a.slice(0, 400)}\n  js ${b.slice(0, 400)}`);
+  const offsets = [0, text.length, Math.max(0, text.length - 1)];
+  for (let i = 0; i < 40; i++) offsets.push(Math.floor(r() * (text.length + 1)));
+  for (const o of offsets) {
+    const e = Math.min(text.length, o + Math.floor(r() * 12));
+    for (const [s, t] of [[o, o], [o, e]]) {
+      const x = span(tree.rootNode.descendantForIndex(s, t));
+      const y = span(copy.rootNode.descendantForIndex(s, t));
+      if (x !== y) out.push(`descendantForIndex(${s}, ${t}): ${x} != ${y}`);
+      const xn = span(tree.rootNode.namedDescendantForIndex(s, t));
+      const yn = span(copy.rootNode.namedDescendantForIndex(s, t));
+      if (xn !== yn) out.push(`namedDescendantForIndex(${s}, ${t}): ${xn} != ${yn}`);
+    }
+    // Below the top: the same search from a statement.
+    const stmt = tree.rootNode.descendantForIndex(o, o);
+    let top: TSNode | null = stmt;
+    while (top?.parent && top.parent.parent) top = top.parent;
+    if (top && top.parent) {
+      const mine = copy.rootNode.children[top.parent.children.findIndex((c) => c?.id === top!.id)];
+      if (mine) {
+        const x = span(top.descendantForIndex(o, e));
+        const y = span(mine.descendantForIndex(o, e));
+        if (x !== y) out.push(`statement descendantForIndex(${o}, ${e}): ${x} != ${y}`);
+        const xs = top.descendantsOfType(TYPES).map(span).join(' ');
+        const ys = mine.descendantsOfType(TYPES).map(span).join(' ');
+        if (xs !== ys) out.push(`statement descendantsOfType differs at ${o}`);
+      }
+    }
+  }
+}
+
+function compareText(name: string, text: string, r: () => number, failures: string[]): void {
+  const tree = parsePython(text);
+  try {
+    const out: string[] = [];
+    const copy = syntaxOf(tree, text);
+    differences(tree.rootNode, copy.rootNode, out);
+    lookups(tree, copy, text, r, out);
+    if (out.length && failures.length < 10) failures.push(`${name}:\n  ${out.slice(0, 5).join('\n  ')}`);
+  } finally {
+    tree.delete();
+  }
+}
+
+function inputs(): Array<{ name: string; text: string }> {
+  const seeds = seedCorpus();
+  for (const d of (process.env.SYNTAX_DIRS ?? '').split(':').filter(Boolean)) for (const f of pyFiles(d)) seeds.push({ name: f, text: fs.readFileSync(f, 'utf8') });
+  const out = [...seeds];
+  for (const s of seeds) for (const f of [0.13, 0.5, 0.87]) out.push({ name: `${s.name} cut at ${f}`, text: s.text.slice(0, Math.floor(s.text.length * f)) });
+  const fuzz = Number(process.env.SYNTAX_FUZZ ?? 200);
+  for (let i = 0; i < fuzz; i++) {
+    const c = makeCase(seeds, 7, i);
+    out.push({ name: `fuzz 7/${i} (${c.seed}: ${c.mutations.join(', ')})`, text: c.text });
+  }
+  out.push(
+    { name: 'empty', text: '' },
+    { name: 'only newlines', text: '\n\n\n' },
+    { name: 'missing close', text: 'def f(:\n  x = (1,\n' },
+    { name: 'two on a line', text: 'a = 1; b = 2\nif x: pass\n' },
+    { name: 'crlf and cr', text: 'import os\r\ndef f():\r    return os\r\n' },
+    { name: 'non-ascii', text: 's = "é😀"\ndef g(ä):\n    return ä  # ü\n' },
+    { name: 'bom', text: '\ufeffimport fastmcp\n' },
+  );
+  return out;
+}
+
+test('the copy answers as tree-sitter does, node by node, on fixtures, templates, cut texts and fuzzed texts', async () => {
+  await initParser();
+  const failures: string[] = [];
+  const all = inputs();
+  const r = prng(11);
+  for (const { name, text } of all) compareText(name, text, r, failures);
+  assert.deepEqual(failures, [], failures.join('\n\n'));
+  assert.ok(all.length > 300, `only ${all.length} inputs`);
+});
+
+test('the public cursor and the direct walk make the same copy', async () => {
+  await initParser();
+  const failures: string[] = [];
+  try {
+    syntaxInternals.directWalk = false;
+    for (const { name, text } of seedCorpus().slice(0, 40)) compareText(`${name} (public cursor)`, text, prng(3), failures);
+  } finally {
+    syntaxInternals.directWalk = true;
+  }
+  assert.deepEqual(failures, [], failures.join('\n\n'));
+});
+
+/** Walks two copies side by side: same nodes, same answers. */
+function sameCopy(a: SyntaxNode, b: SyntaxNode, out: string[]): void {
+  const stack: Array<[SyntaxNode, SyntaxNode]> = [[a, b]];
+  while (stack.length && out.length < 5) {
+    const [x, y] = stack.pop()!;
+    const fx = `${x.type} ${x.startIndex}-${x.endIndex} ${x.field} ${x.isNamed} ${x.isMissing} ${x.hasError} ${x.children.length} ${x.text.length} ${x.parent ? x.parent.startIndex : '-'} ${x.tree.text.length}`;
+    const fy = `${y.type} ${y.startIndex}-${y.endIndex} ${y.field} ${y.isNamed} ${y.isMissing} ${y.hasError} ${y.children.length} ${y.text.length} ${y.parent ? y.parent.startIndex : '-'} ${y.tree.text.length}`;
+    if (fx !== fy || x.text !== y.text) out.push(`${fx}\n    != ${fy}`);
+    for (let i = 0; i < Math.min(x.children.length, y.children.length); i++) {
+      if (x.children[i].index !== i || y.children[i].index !== i) out.push(`child ${i} of ${fx} has a wrong index`);
+      stack.push([x.children[i], y.children[i]]);
+    }
+  }
+}
+
+test('a copy that reuses unchanged statements equals a fresh copy and tree-sitter, edit after edit', async () => {
+  await initParser();
+  const parser = newParser();
+  const failures: string[] = [];
+  const seeds = seedCorpus().filter((s) => s.text.length > 200);
+  const r = prng(5);
+  const INSERTS = ['x', '\n', ')', '(', '"', '"""', ':', '    ', '\ndef g():\n    pass\n', '#', '\\', '@', 'é', ''];
+  let reusedAny = 0;
+  for (let k = 0; k < 30 && failures.length < 5; k++) {
+    let text = seeds[Math.floor(r() * seeds.length)].text;
+    let tree = parser.parse(text)!;
+    let copy = syntaxOf(tree, text);
+    const byText = k % 3 === 2; // a third of the runs do not tell the edit
+    for (let step = 0; step < 25 && failures.length < 5; step++) {
+      const start = Math.floor(r() * (text.length + 1));
+      const oldEnd = Math.min(text.length, start + (r() < 0.4 ? Math.floor(r() * 6) : 0));
+      const insert = INSERTS[Math.floor(r() * INSERTS.length)];
+      const next = text.slice(0, start) + insert + text.slice(oldEnd);
+      const point = (t: string, o: number) => {
+        const before = t.slice(0, o);
+        const nl = before.lastIndexOf('\n');
+        return { row: before.split('\n').length - 1, column: o - nl - 1 };
+      };
+      tree.edit({ startIndex: start, oldEndIndex: oldEnd, newEndIndex: start + insert.length, startPosition: point(text, start), oldEndPosition: point(text, oldEnd), newEndPosition: point(next, start + insert.length) });
+      const nextTree = parser.parse(next, tree)!;
+      tree.delete();
+      tree = nextTree;
+      const before = new Set(copy.rootNode.children);
+      copy = syntaxOf(tree, next, copy, byText ? null : { start, oldEnd, newEnd: start + insert.length });
+      reusedAny += copy.rootNode.children.filter((c) => before.has(c)).length;
+      text = next;
+      const out: string[] = [];
+      sameCopy(syntaxOf(tree, text).rootNode, copy.rootNode, out);
+      differences(tree.rootNode, copy.rootNode, out);
+      if (out.length) failures.push(`run ${k} step ${step} (${byText ? 'by text' : 'by place'}), ${JSON.stringify(insert)} at ${start}-${oldEnd}:\n  ${out.join('\n  ')}`);
+    }
+    tree.delete();
+  }
+  parser.delete();
+  assert.deepEqual(failures, [], failures.join('\n\n'));
+  assert.ok(reusedAny > 1000, `statements were reused only ${reusedAny} times: the test would not see a reuse bug`);
+});
