@@ -13,9 +13,8 @@
 import type { Node, Tree, SyntaxTree } from './parse';
 import { syntaxOf } from './syntax';
 import { computeLineStarts, positionAt } from './parse';
-import { buildModel, firstAtOrAfter, type FileModel } from './model/model';
+import { firstAtOrAfter, type FileModel } from './model/model';
 import { inferEntrypoint, lintModel, modelOrSkip, type LintOptions, type LintResult, type RawReport, type SegmentPlan } from './lint';
-import { treeSkipReason } from './limits';
 import { FILE_SCOPE_RULES } from './rules/locality';
 import type { Diagnostic, Range, TextEdit } from './types';
 
@@ -96,20 +95,11 @@ export class DocumentLinter {
     this.syntax = null;
     const tree = syntaxOf(source, text, previous, edit);
     this.syntax = tree;
-    // The nesting limit guards every walk of the tree. After an edit inside one top-level statement of a
-    // file that passed it, only that statement can have grown deeper: the rest is the same text.
-    const around = edit && this.prev ? topLevelAt(tree.rootNode, edit.start) : null;
-    const edited = around && edit && around.startIndex <= edit.start && edit.newEnd <= around.endIndex ? around : null;
-    let model: FileModel;
-    if (edited) {
-      const skipped = treeSkipReason({ rootNode: edited });
-      if (skipped) return this.skip(skipped);
-      model = buildModel(tree, text);
-    } else {
-      const m = modelOrSkip(tree, text);
-      if (m.skipped !== undefined) return this.skip(m.skipped);
-      model = m.model;
-    }
+    // The nesting limit guards every walk of the tree; statements the edit left alone kept their nodes and
+    // their measure (`modelOrSkip`).
+    const m = modelOrSkip(tree, text);
+    if (m.skipped !== undefined) return this.skip(m.skipped);
+    const model = m.model;
     const key = optionsKey(opts);
     const entry = opts.entrypoint ?? inferEntrypoint(model);
     const facts = factsOf(model, entry);
@@ -194,12 +184,6 @@ function ownsLines(text: string, lineStarts: number[], s: StatementSpan): boolea
   const before = text.slice(lineStarts[s.startLine], s.start);
   const after = text.slice(s.end, s.endLine + 1 < lineStarts.length ? lineStarts[s.endLine + 1] : text.length);
   return /^[ \t\f]*$/.test(before) && /^[ \t\f]*(\r\n|\r|\n)?$/.test(after);
-}
-
-function topLevelAt(root: Node, offset: number): Node | null {
-  let n: Node | null = root.descendantForIndex(offset, offset);
-  while (n && n.parent && n.parent.type !== 'module') n = n.parent;
-  return n && n.type !== 'module' ? n : null;
 }
 
 function spanOf(n: Node, lineStarts: number[]): StatementSpan {

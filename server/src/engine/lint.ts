@@ -82,10 +82,24 @@ const MODEL_AND_NESTING_TYPES = [...new Set([...COLLECT_TYPES, ...NESTING_TYPES]
  */
 export function modelOrSkip(source: Tree | SyntaxTree, text: string): { model: FileModel; skipped?: undefined } | { skipped: string; model?: undefined } {
   const tree = syntaxFor(source, text);
-  const nodes = tree.rootNode.descendantsOfType(MODEL_AND_NESTING_TYPES);
-  const skipped = collectedSkipReason(nodes);
-  if (skipped) return { skipped };
+  // Top-level statements do not nest in each other: each one's nodes and depth are its own, and are kept on
+  // it, so a statement an edit left alone is not walked again.
+  const nodes: Node[] = [];
+  for (const stmt of tree.rootNode.children) {
+    const own = stmt.keep(MODEL_AND_NESTING_TYPES, statementNodes);
+    if (own.skipped) return { skipped: own.skipped };
+    const list = own.nodes;
+    // As the tree's own search from the module: an empty node at the start of the text is left out.
+    if (stmt.startIndex === 0) {
+      for (const n of list) if (n.endIndex > 0) nodes.push(n);
+    } else for (let i = 0; i < list.length; i++) nodes.push(list[i]);
+  }
   return { model: buildModel(tree, text, nodes) };
+}
+
+function statementNodes(stmt: Node): { nodes: Node[]; skipped: string | null } {
+  const nodes = stmt.ofTypes(MODEL_AND_NESTING_TYPES, false);
+  return { nodes, skipped: collectedSkipReason(nodes) };
 }
 
 export { isTestFile } from './test-files';

@@ -35,6 +35,7 @@ export class SyntaxNode {
   hasError: boolean;
   private named: SyntaxNode[] | null = null;
   private cachedText: string | null = null;
+  private kept: Map<object, unknown> | null = null;
 
   private readonly rs: number;
   private readonly re: number;
@@ -67,6 +68,19 @@ export class SyntaxNode {
 
   get tree(): SyntaxTree {
     return this.segment.tree;
+  }
+
+  /**
+   * What `make` works out from this node's subtree alone, kept on the node under `key`. A top-level statement
+   * an edit left alone keeps its nodes, and with them what was kept: nothing kept may depend on offsets or on
+   * anything outside the subtree.
+   */
+  keep<T>(key: object, make: (node: SyntaxNode) => T): T {
+    const kept = (this.kept ??= new Map());
+    if (kept.has(key)) return kept.get(key) as T;
+    const v = make(this);
+    kept.set(key, v);
+    return v;
   }
 
   get isError(): boolean {
@@ -166,13 +180,20 @@ export class SyntaxNode {
    * type names), in document order.
    */
   descendantsOfType(types: string | readonly string[]): SyntaxNode[] {
+    return this.ofTypes(types, true);
+  }
+
+  /**
+   * `descendantsOfType`, except that with `asTreeSitter` false an empty node at the start of the text is
+   * kept (tree-sitter leaves out a node that ends at offset 0, other than the one asked).
+   */
+  ofTypes(types: string | readonly string[], asTreeSitter: boolean): SyntaxNode[] {
     const wanted = typeof types === 'string' ? new Set([types]) : new Set(types);
     const out: SyntaxNode[] = [];
     const stack: SyntaxNode[] = [this];
     while (stack.length) {
       const n = stack.pop()!;
-      // tree-sitter skips a node that ends at the very start of the text (a zero-width node at offset 0).
-      if (n.endIndex === 0 && n !== this) continue;
+      if (asTreeSitter && n.endIndex === 0 && n !== this) continue;
       if (wanted.has(n.type)) out.push(n);
       const ch = n.children;
       for (let i = ch.length - 1; i >= 0; i--) stack.push(ch[i]);
