@@ -150,3 +150,45 @@ test('every file-scope rule names a registered rule', () => {
   const codes = new Set(ALL_RULES.map((r) => r.meta.code));
   for (const code of FILE_SCOPE_RULES.keys()) assert.ok(codes.has(code), `${code} is not a rule`);
 });
+
+test('the first \\r\\n typed into a body lints the whole file: fixes elsewhere insert lines with the file\'s line ending', async () => {
+  await initParser();
+  const parser = newParser();
+  const text = [
+    'import time',
+    'from fastmcp import FastMCP',
+    '',
+    'mcp = FastMCP("demo")',
+    '',
+    '@mcp.tool',
+    'async def slow() -> str:',
+    '    time.sleep(1)',
+    '    return "done"',
+    '',
+    '@mcp.tool',
+    'async def other() -> str:',
+    '    return "ok"',
+    '',
+  ].join('\n');
+  const config = resolveConfig('/project/server.py', { view: new MemoryView({}), codes: ALL_CODES, editor: {} });
+  const opts = { path: '/project/server.py', config };
+  const linter = new DocumentLinter();
+  let tree = parser.parse(text)!;
+  const before = linter.lint(tree, text, opts);
+  const importFix = (r: { diagnostics: { code: string; fixes: { edits: { newText: string }[] }[] }[] }) => r.diagnostics.find((d) => d.code === 'FMCP308')?.fixes[0]?.edits.find((e) => e.newText.includes('import asyncio'))?.newText;
+  assert.equal(importFix(before), '\nimport asyncio');
+  const at = text.indexOf('    return "ok"');
+  const insert = '    x = 1\r\n';
+  const next = text.slice(0, at) + insert + text.slice(at);
+  const starts = computeLineStarts(text);
+  tree.edit({ startIndex: at, oldEndIndex: at, newEndIndex: at + insert.length, startPosition: rowCol(starts, at), oldEndPosition: rowCol(starts, at), newEndPosition: rowCol(computeLineStarts(next), at + insert.length) });
+  linter.noteEdit({ start: at, oldEnd: at, newEnd: at + insert.length });
+  const old = tree;
+  tree = parser.parse(next, old)!;
+  old.delete();
+  const after = linter.lint(tree, next, opts);
+  tree.delete();
+  assert.equal(after.mode, 'full');
+  assert.equal(importFix(after), '\r\nimport asyncio');
+  assert.equal(diagnosticsKey(after.diagnostics), diagnosticsKey(lintText(next, opts).diagnostics));
+});

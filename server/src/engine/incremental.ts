@@ -2,13 +2,15 @@
  * Incremental linting for an open document. Most keystrokes land inside a function body, a comment or a
  * docstring; when the changes since the last lint do, the top-level statement holding them has its lines
  * to itself, the statements around it kept their boundaries and kinds, and the file-level facts (imports,
- * servers, component headers, run calls, entrypoint) are what they were at the previous lint, only that
+ * servers, component headers, run calls, `lifespan=` arguments, entrypoint, line ending) are what they were
+ * at the previous lint, only that
  * statement is linted again by the segment-local rules, and their reports elsewhere are carried over, moved
  * by the change in line count. File-scope rules (`rules/locality.ts`) always run on the whole file.
  * Anything else (an edit outside those places, a new import, a changed decorator, a parse that moved
  * statement boundaries, other settings) lints the whole file. The result equals a full lint of the same
  * text: `test/unit/incremental.test.ts` checks that over every fixture and template, and the fuzzer over
- * random edits.
+ * random edits. Either way, the syntax tree the rules read keeps the statements the edits left alone
+ * (`syntax.ts`), so only what changed is copied from tree-sitter.
  */
 import type { Node, Tree, SyntaxTree } from './parse';
 import { syntaxOf } from './syntax';
@@ -16,6 +18,7 @@ import { computeLineStarts, positionAt } from './parse';
 import { firstAtOrAfter, type FileModel } from './model/model';
 import { inferEntrypoint, lintModel, modelOrSkip, type LintOptions, type LintResult, type RawReport, type SegmentPlan } from './lint';
 import { FILE_SCOPE_RULES } from './rules/locality';
+import { lifespanArguments } from './rules/util-asgi';
 import type { Diagnostic, Range, TextEdit } from './types';
 
 /** One text change in the offsets of the text before it: `[start, oldEnd)` became `[start, newEnd)`. */
@@ -241,11 +244,14 @@ function optionsKey(opts: LintOptions): string {
  */
 function factsOf(model: FileModel, entry: { isEntrypoint: boolean; object: string | null }): string {
   const name = (fn: Node | null) => fn?.childForFieldName('name')?.text ?? '';
-  const out: string[] = [model.flavor ?? '-', [...model.flavors].join(','), String(entry.isEntrypoint), entry.object ?? ''];
+  // The line ending fixes insert (`ctx.eol`) is the file's: the first `\r\n` typed anywhere changes it.
+  const out: string[] = [model.flavor ?? '-', [...model.flavors].join(','), String(entry.isEntrypoint), entry.object ?? '', /\r\n/.test(model.text) ? 'crlf' : 'lf'];
   for (const b of model.imports) out.push(`i ${b.local} ${b.qualified} ${b.module} ${b.typeCheckingOnly} ${b.local_scope}`);
   for (const s of model.servers) out.push(`s ${s.name} ${s.flavor} ${s.kind} ${name(s.scope)} ${s.call?.text ?? ''}`);
   for (const c of model.components) out.push(`c ${c.kind} ${c.server} ${c.funcName} ${c.isAsync} ${c.inClass ? name(c.inClass) : ''} ${c.decorator.text}`);
   for (const r of model.runCalls) out.push(`r ${r.method} ${r.server.name} ${r.awaited} ${r.inMainGuard} ${name(r.enclosingFunction)} ${r.call.text}`);
+  // A `lifespan=` argument makes the function it names run on the event loop (FMCP308), wherever the call is.
+  for (const v of lifespanArguments(model)) out.push(`l ${v.text}`);
   out.push(`g ${model.mainGuards.length}`, `f ${[...model.moduleFunctions.keys()].join(',')}`, `k ${[...model.moduleClasses.keys()].join(',')}`);
   return out.join('\n');
 }

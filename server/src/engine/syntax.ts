@@ -36,6 +36,9 @@ export class SyntaxNode {
   private named: SyntaxNode[] | null = null;
   private cachedText: string | null = null;
   private kept: Map<object, unknown> | null = null;
+  /** The model's name resolution, kept on the node (`model.ts`): the answer, and what it was worked out under. */
+  resolvedIn: object | null = null;
+  resolved: string | null = null;
 
   private readonly rs: number;
   private readonly re: number;

@@ -198,6 +198,20 @@ export const COLLECT_TYPES = [...COLLECT];
  * `nodes`: the result of `root.descendantsOfType(types)` for any superset of COLLECT_TYPES, when the
  * caller walked the tree already (the lint does, to measure nesting in the same walk).
  */
+const tokens = new Map<string, object>();
+
+/** One object per distinct set of module-scope import bindings (what `resolve` reads besides the node). */
+function importsToken(moduleScope: Map<string, ImportBinding>): object {
+  let key = '';
+  for (const [local, b] of moduleScope) key += `${local}\u0000${b.qualified}\u0001`;
+  let t = tokens.get(key);
+  if (!t) {
+    if (tokens.size >= 1000) tokens.clear();
+    tokens.set(key, (t = {}));
+  }
+  return t;
+}
+
 export function buildModel(source: Tree | SyntaxTree, text: string, nodes?: Array<Node | null>): FileModel {
   const tree = syntaxFor(source, text);
   const root = tree.rootNode;
@@ -287,13 +301,15 @@ export function buildModel(source: Tree | SyntaxTree, text: string, nodes?: Arra
   }
   model.flavors = flavors;
 
-  // Rules resolve the same callees over and over: each node's answer is kept (nodes are canonical per tree).
-  const resolved = new Map<Node, string | null>();
+  // Rules resolve the same callees over and over: each node keeps its answer. The answer depends on the
+  // node's own text, the imports of the functions around it (in the same top-level statement, so kept or
+  // copied with it) and the module's imports: it holds for as long as those are the same (`importsToken`), so
+  // a statement an edit left alone keeps its answers from lint to lint.
+  const token = importsToken(moduleScope);
   const resolve = (node: Node | null): string | null => {
     if (!node) return null;
-    let q = resolved.get(node);
-    if (q !== undefined) return q;
-    q = null;
+    if (node.resolvedIn === token) return node.resolved;
+    let q: string | null = null;
     if (node.type === 'identifier') {
       const name = node.text;
       const scoped = functionScoped.get(name)?.find((b) => isWithin(node, enclosingFunction(b.statement)));
@@ -304,7 +320,8 @@ export function buildModel(source: Tree | SyntaxTree, text: string, nodes?: Arra
       const base = obj && attr ? resolve(obj) : null;
       q = base ? `${base}.${attr!.text}` : null;
     }
-    resolved.set(node, q);
+    node.resolvedIn = token;
+    node.resolved = q;
     return q;
   };
   model.resolve = resolve;

@@ -3,6 +3,7 @@ import type { FileModel } from '../model/model';
 import type { Fix } from '../types';
 import { defineRule, type RuleContext } from './api';
 import { exprParent } from './util-async';
+import { lifespanArguments } from './util-asgi';
 
 const HTTP_VERBS = ['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'request'];
 /** Blocking callables by qualified name, with what to use instead. */
@@ -51,24 +52,6 @@ function asyncRoots(model: FileModel): Map<number, { func: Node; what: string }>
     if (func) add(func, `lifespan \`${value.text}\``);
   }
   return roots;
-}
-
-/**
- * The values of `lifespan=` arguments, found where the text spells the word rather than by reading the
- * arguments of every call. As for a call's keywords, the last `lifespan=` of a call is the one it takes.
- */
-function lifespanArguments(model: FileModel): Node[] {
-  const byCall = new Map<Node, Node>();
-  for (const m of model.text.matchAll(/\blifespan\b/g)) {
-    const name = model.root.descendantForIndex(m.index, m.index + 'lifespan'.length);
-    if (name?.type !== 'identifier' || name.text !== 'lifespan') continue;
-    const kw = name.parent;
-    if (kw?.type !== 'keyword_argument' || kw.childForFieldName('name')?.id !== name.id) continue;
-    const call = kw.parent?.type === 'argument_list' ? kw.parent.parent : null;
-    const value = kw.childForFieldName('value');
-    if (call?.type === 'call' && value) byCall.set(call, value);
-  }
-  return [...byCall.values()];
 }
 
 /** The root an expression runs in: its nearest function must be a root, with no sync def or lambda in between. */

@@ -31,7 +31,6 @@ export const FILE_SCOPE_RULES: ReadonlyMap<string, string> = new Map([
   ['FMCP220', 'uses of a component name are matched against components defined in other statements'],
   ['FMCP305', 'a wrong-flavor Context import is reported when any component in the file uses it'],
   ['FMCP306', 'a TYPE_CHECKING-only Context import is reported when any component in the file needs it'],
-  ['FMCP308', 'async roots include functions passed as `lifespan=` by calls in other statements'],
   ['FMCP401', 'follows mounts, bound apps and lifespan functions across the file and walks lifespan bodies (verdict)'],
   ['FMCP402', 'the fix looks for http apps, mount sites and taken names across the file (mountSites, all assignments)'],
   ['FMCP403', 'resolves the mounted app through bindingOf, which looks up module-level assignments in other statements'],

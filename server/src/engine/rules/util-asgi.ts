@@ -134,9 +134,15 @@ export interface MountSite {
   parentName: string | null;
 }
 
-/** Every place the file mounts something into an ASGI app: `app.mount(path, x)` and `Mount(path, app=x)`. */
+const mountSitesOf = new WeakMap<FileModel, MountSite[]>();
+
+/** Every place the file mounts something into an ASGI app: `app.mount(path, x)` and `Mount(path, app=x)` (worked out once per model). */
 export function mountSites(model: FileModel): MountSite[] {
-  const out: MountSite[] = [];
+  let out = mountSitesOf.get(model);
+  if (out) return out;
+  mountSitesOf.set(model, (out = []));
+  // Both spell the word: `.mount(` and the `Mount` class (however it is imported).
+  if (!/mount/i.test(model.text)) return out;
   for (const call of model.calls) {
     const fn = call.childForFieldName('function');
     if (!fn) continue;
@@ -231,6 +237,41 @@ export function localFunction(model: FileModel, ident: Node | null): Node | null
 /** `yield` nodes that belong to this function (not to nested functions, lambdas or classes). */
 export function ownYields(func: Node): Node[] {
   return ownNodesOfType(func, 'yield');
+}
+
+const keywordArgumentsOf = new WeakMap<FileModel, Map<string, Array<{ call: Node; value: Node }>>>();
+
+/**
+ * The `keyword=` arguments of every call in the file, found where the text spells the word rather than by
+ * reading the arguments of every call, in the order of the calls (as `model.calls`). As for a call's
+ * keywords, the last `keyword=` of a call is the one it takes. Worked out once per file and keyword.
+ */
+export function keywordArguments(model: FileModel, keyword: string): Array<{ call: Node; value: Node }> {
+  const whole = model.whole;
+  let perModel = keywordArgumentsOf.get(whole);
+  if (!perModel) keywordArgumentsOf.set(whole, (perModel = new Map()));
+  let out = perModel.get(keyword);
+  if (out) return out;
+  const byCall = new Map<Node, Node>();
+  const word = new RegExp(`\\b${keyword}\\b`, 'g');
+  for (const m of whole.text.matchAll(word)) {
+    const name = whole.root.descendantForIndex(m.index, m.index + keyword.length);
+    if (name?.type !== 'identifier' || name.text !== keyword) continue;
+    const kw = name.parent;
+    if (kw?.type !== 'keyword_argument' || kw.childForFieldName('name')?.id !== name.id) continue;
+    const call = kw.parent?.type === 'argument_list' ? kw.parent.parent : null;
+    const value = kw.childForFieldName('value');
+    if (call?.type === 'call' && value) byCall.set(call, value);
+  }
+  // Document order of the calls: an enclosing call before the calls in its arguments.
+  out = [...byCall].map(([call, value]) => ({ call, value })).sort((a, b) => a.call.startIndex - b.call.startIndex || b.call.endIndex - a.call.endIndex);
+  perModel.set(keyword, out);
+  return out;
+}
+
+/** The values of `lifespan=` arguments (`keywordArguments`). */
+export function lifespanArguments(model: FileModel): Node[] {
+  return keywordArguments(model, 'lifespan').map((a) => a.value);
 }
 
 export interface LifespanUse {

@@ -2,6 +2,7 @@
 import type { Node } from '../parse';
 import type { RuleContext } from './api';
 import { boundCall, keyValueClass } from './util-auth';
+import { keywordArguments } from './util-asgi';
 
 /** py-key-value stores that persist data as written (no encryption of their own). */
 export const PERSISTENT_STORES = new Set([
@@ -28,11 +29,7 @@ export interface ClientStorage {
 }
 
 export function* clientStorages(ctx: RuleContext): Generator<ClientStorage> {
-  // The keyword is spelled in the text of any call that passes it.
-  if (!ctx.model.text.includes('client_storage')) return;
-  for (const call of ctx.model.calls) {
-    const value = ctx.model.callArgs(call).keywords.get('client_storage');
-    if (!value) continue;
+  for (const { value } of keywordArguments(ctx.model, 'client_storage')) {
     const store = keyValueClass(ctx, boundCall(ctx, value));
     if (store) yield { value, store };
   }
