@@ -53,7 +53,7 @@ import { ruleDocUrl } from './engine/docs-link';
 import { ignoreForLineEdit } from './engine/noqa-edit';
 import { hoverForDocument, initHover } from './hover-bridge';
 import { updateLineStarts } from './engine/text-sync';
-import { wasmHeapBytes, getSharedParser, releaseNodes } from './engine/parse';
+import { wasmHeapBytes, getSharedParser } from './engine/parse';
 import { releaseSyntax } from './engine/syntax';
 import { compactHeap, type CompactedBy } from './heap';
 import { brokenness, fixKeepsParse } from './engine/fix-check';
@@ -230,7 +230,6 @@ export function startServer(connection: Connection): void {
       const config = resolveConfig(doc.path, { view, codes: ALL_CODES, editor: editorLintSettings(settings, logOnce), preference: settings.configurationPreference, stopAt: folderOf(doc.path) });
       for (const p of config.problems) logOnce(`${p.file}:${p.line + 1}: ${p.message}`);
       const result = doc.linter.lint(doc.tree!, doc.text, { path: doc.path, config }, doc.lineStarts);
-      releaseNodes(doc.tree!);
       releaseSyntax(doc.tree!);
       if (docs.get(doc.uri) !== doc || doc.version !== version) return; // stale: drop
       if (result.skipped) {
@@ -506,7 +505,6 @@ export function startServer(connection: Connection): void {
     if (c && c.version === doc.version) return c.n;
     ensureTree(doc);
     const n = doc.tree ? brokenness(doc.tree) : 0;
-    if (doc.tree) releaseNodes(doc.tree);
     brokenCache.set(doc, { version: doc.version, n });
     return n;
   }
@@ -543,10 +541,7 @@ export function startServer(connection: Connection): void {
       try {
         h = hoverForDocument({ tree: doc.linter.syntaxFor(doc.text) ?? doc.tree!, text: doc.text, offset, config: doc.last?.config ?? resolveConfig(doc.path, { view, codes: ALL_CODES, stopAt: folderOf(doc.path) }) });
       } finally {
-        if (doc.tree) {
-          releaseNodes(doc.tree);
-          releaseSyntax(doc.tree);
-        }
+        if (doc.tree) releaseSyntax(doc.tree);
       }
       if (!h) return null;
       return { contents: { kind: 'markdown', value: h.markdown }, range: { start: positionAt(doc.lineStarts, h.start), end: positionAt(doc.lineStarts, h.end) } };

@@ -5,7 +5,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { Parser, Language, Node as NodeClass, Tree as TreeClass, type Tree, type Node as TSNode, type Edit } from 'web-tree-sitter';
+import { Parser, Language, type Tree, type Node as TSNode, type Edit } from 'web-tree-sitter';
 
 /** `Tree` and `TSNode` are tree-sitter's own; `Node` is the JavaScript copy the rules read (`syntax.ts`). */
 export type { Tree, TSNode };
@@ -55,131 +55,9 @@ export function initParser(): Promise<Language> {
     const runtime = locateWasm('tree-sitter.wasm');
     await Parser.init(wasmModule = { locateFile: () => runtime });
     language = await Language.load(fs.readFileSync(locateWasm('tree-sitter-python.wasm')));
-    memoizeNodeReads();
     return language;
   })();
   return initializing;
-}
-
-/**
- * Every read of a web-tree-sitter node (`type`, `endIndex`, `parent`, `childForFieldName`) crosses into
- * wasm and builds a new JavaScript object; rules ask the same nodes the same questions many times (each
- * rule resolves every call's callee). A tree is never changed under a node a lint holds (the server
- * builds a fresh model after each reparse), so the answers are kept on the node the first time.
- */
-const MEMO = Symbol('fastmcp.memo');
-/**
- * One JavaScript object per syntax node and tree: tree-sitter gives every node of a tree a distinct id, and
- * web-tree-sitter builds a new object on every read. Handing back the first object seen for an id lets every
- * later read of that node (from a parent, a field, a list of descendants) share its memo.
- */
-const CANON = Symbol('fastmcp.canon');
-type Canonical = TSNode & { tree: Tree & { [CANON]?: Map<number, TSNode> } };
-function canon(n: TSNode | null): TSNode | null {
-  if (!n) return n;
-  const tree = (n as Canonical).tree;
-  const byId = (tree[CANON] ??= new Map());
-  const hit = byId.get(n.id);
-  if (hit) return hit;
-  byId.set(n.id, n);
-  return n;
-}
-/**
- * Lets go of the node objects read from `tree` so far (and everything their memos hold). The server calls
- * this after each lint and hover of a tree it keeps: a kept tree must not keep a whole file's node objects.
- */
-export function releaseNodes(tree: Tree): void {
-  delete (tree as Canonical['tree'])[CANON];
-}
-function canonAll<T extends TSNode | null>(list: T[]): T[] {
-  for (let i = 0; i < list.length; i++) list[i] = canon(list[i]) as T;
-  return list;
-}
-/** Every field is there from the start, so all memos share one object shape. */
-class Memo {
-  typeId: number | undefined = undefined;
-  endIndex: number | undefined = undefined;
-  parent: TSNode | null | undefined = undefined;
-  text: string | undefined = undefined;
-  fields: Map<string, TSNode | null> | undefined = undefined;
-}
-let memoized = false;
-function memoizeNodeReads(): void {
-  if (memoized) return;
-  memoized = true;
-  const proto = (NodeClass as unknown as { prototype: object }).prototype;
-  type Getter = (this: TSNode) => unknown;
-  for (const name of ['typeId', 'endIndex', 'parent', 'text'] as const) {
-    const get = Object.getOwnPropertyDescriptor(proto, name)?.get as Getter | undefined;
-    if (!get) continue;
-    Object.defineProperty(proto, name, {
-      configurable: true,
-      get(this: TSNode & { [MEMO]?: Memo }) {
-        const m = (this[MEMO] ??= new Memo());
-        if (m[name] !== undefined) return m[name];
-        const v = get.call(this);
-        return ((m as unknown as Record<string, unknown>)[name] = name === 'parent' ? canon(v as TSNode | null) : v);
-      },
-    });
-  }
-  // Every other way to reach a node hands back the canonical object.
-  for (const name of ['firstChild', 'firstNamedChild', 'lastChild', 'lastNamedChild', 'nextSibling', 'previousSibling', 'nextNamedSibling', 'previousNamedSibling'] as const) {
-    const get = Object.getOwnPropertyDescriptor(proto, name)?.get as Getter | undefined;
-    if (!get) continue;
-    Object.defineProperty(proto, name, { configurable: true, get(this: TSNode) { return canon(get.call(this) as TSNode | null); } });
-  }
-  const CANONED = Symbol('fastmcp.canoned');
-  for (const name of ['children', 'namedChildren'] as const) {
-    const get = Object.getOwnPropertyDescriptor(proto, name)?.get as Getter | undefined;
-    if (!get) continue;
-    // web-tree-sitter keeps these arrays on the node: make their entries canonical once.
-    Object.defineProperty(proto, name, {
-      configurable: true,
-      get(this: TSNode) {
-        const list = get.call(this) as (TSNode | null)[] & { [CANONED]?: true };
-        if (!list[CANONED]) {
-          canonAll(list);
-          list[CANONED] = true;
-        }
-        return list;
-      },
-    });
-  }
-  type Method = (this: TSNode, ...args: unknown[]) => unknown;
-  for (const name of ['child', 'namedChild', 'descendantForIndex', 'namedDescendantForIndex'] as const) {
-    const fn = (proto as Record<string, Method>)[name];
-    if (typeof fn !== 'function') continue;
-    Object.defineProperty(proto, name, { configurable: true, writable: true, value(this: TSNode, ...args: unknown[]) { return canon(fn.apply(this, args) as TSNode | null); } });
-  }
-  for (const name of ['childrenForFieldName', 'descendantsOfType'] as const) {
-    const fn = (proto as Record<string, Method>)[name];
-    if (typeof fn !== 'function') continue;
-    Object.defineProperty(proto, name, { configurable: true, writable: true, value(this: TSNode, ...args: unknown[]) { return canonAll(fn.apply(this, args) as (TSNode | null)[]); } });
-  }
-  const treeProto = (TreeClass as unknown as { prototype: object }).prototype;
-  const rootGet = Object.getOwnPropertyDescriptor(treeProto, 'rootNode')?.get as ((this: Tree) => TSNode) | undefined;
-  if (rootGet) Object.defineProperty(treeProto, 'rootNode', { configurable: true, get(this: Tree) { return canon(rootGet.call(this)); } });
-  const del = (treeProto as { delete: (this: Tree) => void }).delete;
-  Object.defineProperty(treeProto, 'delete', {
-    configurable: true,
-    writable: true,
-    value(this: Tree) {
-      releaseNodes(this);
-      del.call(this);
-    },
-  });
-  const byName = (proto as { childForFieldName: (this: TSNode, n: string) => TSNode | null }).childForFieldName;
-  Object.defineProperty(proto, 'childForFieldName', {
-    configurable: true,
-    writable: true,
-    value(this: TSNode & { [MEMO]?: Memo }, fieldName: string) {
-      const m = (this[MEMO] ??= new Memo());
-      const fields = (m.fields ??= new Map());
-      let v = fields.get(fieldName);
-      if (v === undefined) fields.set(fieldName, (v = canon(byName.call(this, fieldName))));
-      return v;
-    },
-  });
 }
 
 export function isParserReady(): boolean {

@@ -15,6 +15,7 @@ import type { Tree } from 'web-tree-sitter';
 import { wasmRuntime } from './parse';
 
 let nextId = 1;
+const NO_CHILDREN: SyntaxNode[] = Object.freeze([]) as unknown as SyntaxNode[];
 
 /**
  * A top-level statement's nodes keep their offsets relative to the statement (the module's own nodes,
@@ -31,7 +32,8 @@ export class SyntaxNode {
   readonly id = nextId++;
   /** Index of this node among its parent's children. */
   index = 0;
-  children: SyntaxNode[] = [];
+  /** Leaves share one empty list (most nodes are leaves); `adopt` gives a node its own. */
+  children: SyntaxNode[] = NO_CHILDREN;
   hasError: boolean;
   private named: SyntaxNode[] | null = null;
   private cachedText: string | null = null;
@@ -84,6 +86,13 @@ export class SyntaxNode {
     const v = make(this);
     kept.set(key, v);
     return v;
+  }
+
+  /** Appends a child copied or kept for this node. */
+  adopt(child: SyntaxNode): void {
+    if (this.children === NO_CHILDREN) this.children = [];
+    child.index = this.children.length;
+    this.children.push(child);
   }
 
   get isError(): boolean {
@@ -381,8 +390,7 @@ function copy(w: Walk, lang: LanguageTables, tree: SyntaxTree, parent: SyntaxNod
   let up = top;
   for (;;) {
     let node = newNode(w, lang, tree, up, true, errors && up.hasError);
-    node.index = up.children.length;
-    up.children.push(node);
+    up.adopt(node);
     if (w.firstChild()) {
       up = node;
       continue;
@@ -430,7 +438,8 @@ export function syntaxOf(tree: Tree, text: string, previous?: SyntaxTree | null,
         let n: SyntaxNode | null = null;
         // A statement is reused only without errors, before and now: a statement that parsed cleanly parses
         // its unchanged text the same way, while error recovery may not.
-        if (was && !was.hasError && was.type === (lang.types[w.typeId()] || 'ERROR') && was.field === (lang.fields[w.fieldId()] ?? null) && !(errors && w.hasError())) n = was;
+        // (A statement fills no field of the module: the Python grammar gives the module none.)
+        if (was && !was.hasError && was.field === null && was.type === (lang.types[w.typeId()] || 'ERROR') && !(errors && w.hasError())) n = was;
         if (n) {
           n.parent = root;
           n.segment.base = start;
@@ -438,8 +447,7 @@ export function syntaxOf(tree: Tree, text: string, previous?: SyntaxTree | null,
         } else {
           n = copy(w, lang, out, root, true, errors);
         }
-        n.index = root.children.length;
-        root.children.push(n);
+        root.adopt(n);
       } while (w.nextSibling());
       w.parent();
     }
