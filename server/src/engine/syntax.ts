@@ -228,12 +228,17 @@ export class SyntaxNode {
     let last: SyntaxNode = this;
     for (;;) {
       let next: SyntaxNode | null = null;
-      for (const c of node.children) {
-        if (c.endIndex < end || c.endIndex <= start) continue;
-        if (start < c.startIndex) break;
-        next = c;
-        break;
+      const ch = node.children;
+      // The first child that reaches past the range (children are in order; the module may have thousands).
+      let lo = 0;
+      let hi = ch.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        const e = ch[mid].endIndex;
+        if (e < end || e <= start) lo = mid + 1;
+        else hi = mid;
       }
+      if (lo < ch.length && !(start < ch[lo].startIndex)) next = ch[lo];
       if (!next) return last;
       node = next;
       if (!namedOnly || node.isNamed) last = node;

@@ -252,10 +252,28 @@ export function keywordArguments(model: FileModel, keyword: string): Array<{ cal
   if (!perModel) keywordArgumentsOf.set(whole, (perModel = new Map()));
   let out = perModel.get(keyword);
   if (out) return out;
+  out = [];
+  // Found statement by statement, and kept on each: a statement an edit left alone is not searched again.
+  const key = keywordKey(keyword);
+  for (const stmt of whole.root.children) for (const a of stmt.keep(key, (s) => statementKeywordArguments(s, keyword))) out.push(a);
+  perModel.set(keyword, out);
+  return out;
+}
+
+const keywordKeys = new Map<string, object>();
+function keywordKey(keyword: string): object {
+  let k = keywordKeys.get(keyword);
+  if (!k) keywordKeys.set(keyword, (k = {}));
+  return k;
+}
+
+function statementKeywordArguments(stmt: Node, keyword: string): Array<{ call: Node; value: Node }> {
+  const text = stmt.text;
+  if (!text.includes(keyword)) return [];
+  const base = stmt.startIndex;
   const byCall = new Map<Node, Node>();
-  const word = new RegExp(`\\b${keyword}\\b`, 'g');
-  for (const m of whole.text.matchAll(word)) {
-    const name = whole.root.descendantForIndex(m.index, m.index + keyword.length);
+  for (const m of text.matchAll(new RegExp(`\\b${keyword}\\b`, 'g'))) {
+    const name = stmt.descendantForIndex(base + m.index, base + m.index + keyword.length);
     if (name?.type !== 'identifier' || name.text !== keyword) continue;
     const kw = name.parent;
     if (kw?.type !== 'keyword_argument' || kw.childForFieldName('name')?.id !== name.id) continue;
@@ -264,9 +282,7 @@ export function keywordArguments(model: FileModel, keyword: string): Array<{ cal
     if (call?.type === 'call' && value) byCall.set(call, value);
   }
   // Document order of the calls: an enclosing call before the calls in its arguments.
-  out = [...byCall].map(([call, value]) => ({ call, value })).sort((a, b) => a.call.startIndex - b.call.startIndex || b.call.endIndex - a.call.endIndex);
-  perModel.set(keyword, out);
-  return out;
+  return [...byCall].map(([call, value]) => ({ call, value })).sort((a, b) => a.call.startIndex - b.call.startIndex || b.call.endIndex - a.call.endIndex);
 }
 
 /** The values of `lifespan=` arguments (`keywordArguments`). */
