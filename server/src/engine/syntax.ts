@@ -95,6 +95,19 @@ export class SyntaxNode {
     this.children.push(child);
   }
 
+  /**
+   * `keep` for what also depends on something outside the subtree, summed up by `token` (an object that
+   * stands for one state of it): kept while the token is the same, worked out again when it changes.
+   */
+  keepFor<T>(key: object, token: object, make: (node: SyntaxNode) => T): T {
+    const kept = (this.kept ??= new Map());
+    const hit = kept.get(key) as { token: object; value: T } | undefined;
+    if (hit && hit.token === token) return hit.value;
+    const value = make(this);
+    kept.set(key, { token, value });
+    return value;
+  }
+
   get isError(): boolean {
     return this.type === 'ERROR';
   }

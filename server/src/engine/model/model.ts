@@ -161,6 +161,11 @@ export interface FileModel {
   hasErrors: boolean;
   /** Resolve a name or dotted attribute to a qualified name through the file's imports. */
   resolve(node: Node | null): string | null;
+  /**
+   * Stands for the module-scope imports `resolve` reads: two models with the same token resolve every node
+   * the same way, so answers kept on nodes under it hold.
+   */
+  resolutionToken: object;
   /** The server variable an expression names, considering function scopes. */
   serverOf(node: Node | null): ServerVar | null;
   /** Context flavor of an annotation node, or null if it does not name Context. */
@@ -198,6 +203,90 @@ export const COLLECT_TYPES = [...COLLECT];
  * `nodes`: the result of `root.descendantsOfType(types)` for any superset of COLLECT_TYPES, when the
  * caller walked the tree already (the lint does, to measure nesting in the same walk).
  */
+const IMPORTS_KEY = {};
+const SERVERS_KEY = {};
+const PARAMS_KEY = {};
+
+/** The import bindings one top-level statement makes: `import x` ones and `from x import y` ones. */
+function statementImports(stmt: Node): { plain: ImportBinding[]; from: ImportBinding[] } {
+  const plain: ImportBinding[] = [];
+  const from: ImportBinding[] = [];
+  for (const imp of stmt.descendantsOfType(['import_statement', 'import_from_statement'])) {
+    const typeCheckingOnly = underTypeChecking(imp);
+    const localScope = enclosingFunction(imp) !== null;
+    if (imp.type === 'import_statement') {
+      for (const n of imp.namedChildren) {
+        if (!n) continue;
+        if (n.type === 'dotted_name') {
+          const mod = n.text;
+          const top = mod.split('.')[0];
+          plain.push({ local: top, qualified: top, module: mod, name: null, statement: imp, node: n, typeCheckingOnly, local_scope: localScope });
+        } else if (n.type === 'aliased_import') {
+          const nameNode = n.childForFieldName('name');
+          const alias = n.childForFieldName('alias');
+          if (nameNode && alias) plain.push({ local: alias.text, qualified: nameNode.text, module: nameNode.text, name: null, statement: imp, node: n, typeCheckingOnly, local_scope: localScope });
+        }
+      }
+    } else {
+      const modNode = imp.childForFieldName('module_name');
+      if (!modNode || modNode.type === 'relative_import') continue;
+      const mod = modNode.text;
+      for (const n of imp.childrenForFieldName('name')) {
+        if (!n) continue;
+        if (n.type === 'dotted_name') {
+          from.push({ local: n.text, qualified: `${mod}.${n.text}`, module: mod, name: n.text, statement: imp, node: n, typeCheckingOnly, local_scope: localScope });
+        } else if (n.type === 'aliased_import') {
+          const nameNode = n.childForFieldName('name');
+          const alias = n.childForFieldName('alias');
+          if (nameNode && alias) from.push({ local: alias.text, qualified: `${mod}.${nameNode.text}`, module: mod, name: nameNode.text, statement: imp, node: n, typeCheckingOnly, local_scope: localScope });
+        }
+      }
+    }
+  }
+  return { plain, from };
+}
+
+/**
+ * The nodes of each type the model lists (and the import statements), in document order. (The hot loops of
+ * the model are functions of their own: V8 optimizes small functions, and one that is too large runs slowly.)
+ */
+function bucketsOf(nodes: Array<Node | null>): { buckets: Map<string, Node[]>; importNodes: Node[] } {
+  const buckets = new Map<string, Node[]>();
+  for (const t of COLLECT) buckets.set(t, []);
+  const importNodes: Node[] = [];
+  for (const n of nodes) {
+    if (!n) continue;
+    const type = n.type;
+    buckets.get(type)?.push(n);
+    if (type === 'import_statement' || type === 'import_from_statement') importNodes.push(n);
+  }
+  return { buckets, importNodes };
+}
+
+function runCallsOf(model: FileModel, serverOf: (node: Node | null) => ServerVar | null): RunCall[] {
+  const runCalls: RunCall[] = [];
+  for (const call of model.calls) {
+    const fn = call.childForFieldName('function');
+    if (fn?.type !== 'attribute') continue;
+    const method = fn.childForFieldName('attribute')?.text ?? '';
+    if (!RUN_METHODS.has(method)) continue;
+    const server = serverOf(fn.childForFieldName('object'));
+    if (!server) continue;
+    const encl = enclosingFunction(call);
+    runCalls.push({
+      server,
+      method: method as RunMethod,
+      call,
+      args: callArgs(call),
+      awaited: call.parent?.type === 'await',
+      enclosingFunction: encl,
+      inAsyncFunction: encl ? isAsyncFunction(encl) : false,
+      inMainGuard: model.inMainGuard(call),
+    });
+  }
+  return runCalls;
+}
+
 const tokens = new Map<string, object>();
 
 /** One object per distinct set of module-scope import bindings (what `resolve` reads besides the node). */
@@ -215,17 +304,7 @@ function importsToken(moduleScope: Map<string, ImportBinding>): object {
 export function buildModel(source: Tree | SyntaxTree, text: string, nodes?: Array<Node | null>): FileModel {
   const tree = syntaxFor(source, text);
   const root = tree.rootNode;
-  const buckets = new Map<string, Node[]>();
-  for (const t of COLLECT) buckets.set(t, []);
-  // One call into wasm finds every node of the types rules use, in document order; a cursor walk from
-  // JavaScript crosses into wasm several times per node of the file and cost most of the model's time.
-  const importNodes: Node[] = [];
-  for (const n of nodes ?? root.descendantsOfType(COLLECT_TYPES)) {
-    if (!n) continue;
-    const type = n.type;
-    buckets.get(type)?.push(n);
-    if (type === 'import_statement' || type === 'import_from_statement') importNodes.push(n);
-  }
+  const { buckets, importNodes } = bucketsOf(nodes ?? root.descendantsOfType(COLLECT_TYPES));
   const get = (t: string) => buckets.get(t)!;
 
   const model = {} as FileModel;
@@ -259,40 +338,11 @@ export function buildModel(source: Tree | SyntaxTree, text: string, nodes?: Arra
       else functionScoped.set(b.local, [b]);
     } else moduleScope.set(b.local, b);
   };
-  for (const stmt of [...get('import_statement'), ...get('import_from_statement')]) {
-    const typeCheckingOnly = underTypeChecking(stmt);
-    const localScope = enclosingFunction(stmt) !== null;
-    if (stmt.type === 'import_statement') {
-      for (const n of stmt.namedChildren) {
-        if (!n) continue;
-        if (n.type === 'dotted_name') {
-          const mod = n.text;
-          const top = mod.split('.')[0];
-          addBinding({ local: top, qualified: top, module: mod, name: null, statement: stmt, node: n, typeCheckingOnly, local_scope: localScope });
-        } else if (n.type === 'aliased_import') {
-          const nameNode = n.childForFieldName('name');
-          const alias = n.childForFieldName('alias');
-          if (nameNode && alias)
-            addBinding({ local: alias.text, qualified: nameNode.text, module: nameNode.text, name: null, statement: stmt, node: n, typeCheckingOnly, local_scope: localScope });
-        }
-      }
-    } else {
-      const modNode = stmt.childForFieldName('module_name');
-      if (!modNode || modNode.type === 'relative_import') continue;
-      const mod = modNode.text;
-      for (const n of stmt.childrenForFieldName('name')) {
-        if (!n) continue;
-        if (n.type === 'dotted_name') {
-          addBinding({ local: n.text, qualified: `${mod}.${n.text}`, module: mod, name: n.text, statement: stmt, node: n, typeCheckingOnly, local_scope: localScope });
-        } else if (n.type === 'aliased_import') {
-          const nameNode = n.childForFieldName('name');
-          const alias = n.childForFieldName('alias');
-          if (nameNode && alias)
-            addBinding({ local: alias.text, qualified: `${mod}.${nameNode.text}`, module: mod, name: nameNode.text, statement: stmt, node: n, typeCheckingOnly, local_scope: localScope });
-        }
-      }
-    }
-  }
+  // Each top-level statement's bindings depend on its own text only: kept on it (`keep`). As before, every
+  // `import x` comes first, then every `from x import y`, each in document order.
+  const perStatement = root.children.map((stmt) => stmt.keep(IMPORTS_KEY, statementImports));
+  for (const own of perStatement) for (const b of own.plain) addBinding(b);
+  for (const own of perStatement) for (const b of own.from) addBinding(b);
   model.imports = imports;
   const flavors = new Set<Flavor>();
   for (const b of imports) {
@@ -325,6 +375,7 @@ export function buildModel(source: Tree | SyntaxTree, text: string, nodes?: Arra
     return q;
   };
   model.resolve = resolve;
+  model.resolutionToken = token;
 
   const fastmcpImport = imports.find((b) => fastmcpClassFlavor(b.qualified));
   model.flavor = fastmcpImport ? fastmcpClassFlavor(fastmcpImport.qualified) : flavors.has('fastmcp') ? 'fastmcp' : flavors.has('sdk') ? 'sdk' : null;
@@ -442,35 +493,48 @@ export function buildModel(source: Tree | SyntaxTree, text: string, nodes?: Arra
     if (isServerFactory(q)) return { flavor: 'fastmcp', kind: 'factory' };
     return null;
   };
-  for (const asg of model.assignments) {
-    const left = asg.childForFieldName('left');
-    if (!left || left.type !== 'identifier') continue;
-    const right = asg.childForFieldName('right');
-    const typ = asg.childForFieldName('type');
-    const made = serverCall(right);
-    const annotated = typ ? fastmcpClassFlavor(resolve(typ.namedChild(0))) : null;
-    if (made || annotated) {
-      servers.push({
-        name: left.text,
-        flavor: made?.flavor ?? annotated!,
-        node: asg,
-        call: made ? (right!.type === 'await' ? right!.namedChild(0) : right) : null,
-        scope: enclosingFunction(asg),
-        kind: made?.kind ?? 'annotation',
-      });
+  // A statement's server variables depend on its text and on name resolution (`token`): kept on it.
+  const assignments = model.assignments;
+  const functions = model.functions;
+  const serversOf = (stmt: Node): { assigned: ServerVar[]; params: ServerVar[] } => {
+    const assigned: ServerVar[] = [];
+    const params: ServerVar[] = [];
+    for (let i = firstAtOrAfter(assignments, stmt.startIndex); i < assignments.length && assignments[i].startIndex < stmt.endIndex; i++) {
+      const asg = assignments[i];
+      const left = asg.childForFieldName('left');
+      if (!left || left.type !== 'identifier') continue;
+      const right = asg.childForFieldName('right');
+      const typ = asg.childForFieldName('type');
+      const made = serverCall(right);
+      const annotated = typ ? fastmcpClassFlavor(resolve(typ.namedChild(0))) : null;
+      if (made || annotated) {
+        assigned.push({
+          name: left.text,
+          flavor: made?.flavor ?? annotated!,
+          node: asg,
+          call: made ? (right!.type === 'await' ? right!.namedChild(0) : right) : null,
+          scope: enclosingFunction(asg),
+          kind: made?.kind ?? 'annotation',
+        });
+      }
     }
-  }
-  for (const fn of model.functions) {
-    const params = fn.childForFieldName('parameters');
-    if (!params) continue;
-    for (const p of params.namedChildren) {
-      if (!p || (p.type !== 'typed_parameter' && p.type !== 'typed_default_parameter')) continue;
-      const nameNode = p.type === 'typed_parameter' ? p.namedChild(0) : p.childForFieldName('name');
-      if (!nameNode || nameNode.type !== 'identifier') continue;
-      const f = annotationNamesServer(p.childForFieldName('type'), resolve);
-      if (f) servers.push({ name: nameNode.text, flavor: f, node: p, call: null, scope: fn, kind: 'annotation' });
+    for (let i = firstAtOrAfter(functions, stmt.startIndex); i < functions.length && functions[i].startIndex < stmt.endIndex; i++) {
+      const fn = functions[i];
+      const ps = fn.childForFieldName('parameters');
+      if (!ps) continue;
+      for (const p of ps.namedChildren) {
+        if (!p || (p.type !== 'typed_parameter' && p.type !== 'typed_default_parameter')) continue;
+        const nameNode = p.type === 'typed_parameter' ? p.namedChild(0) : p.childForFieldName('name');
+        if (!nameNode || nameNode.type !== 'identifier') continue;
+        const f = annotationNamesServer(p.childForFieldName('type'), resolve);
+        if (f) params.push({ name: nameNode.text, flavor: f, node: p, call: null, scope: fn, kind: 'annotation' });
+      }
     }
-  }
+    return { assigned, params };
+  };
+  const ownServers = statements.map((stmt) => stmt.keepFor(SERVERS_KEY, token, serversOf));
+  for (const own of ownServers) for (const v of own.assigned) servers.push(v);
+  for (const own of ownServers) for (const v of own.params) servers.push(v);
   model.servers = servers;
 
   const serversByName = new Map<string, ServerVar[]>();
@@ -578,26 +642,7 @@ export function buildModel(source: Tree | SyntaxTree, text: string, nodes?: Arra
   model.components = components;
 
   // ---- run calls
-  const runCalls: RunCall[] = [];
-  for (const call of model.calls) {
-    const fn = call.childForFieldName('function');
-    if (fn?.type !== 'attribute') continue;
-    const method = fn.childForFieldName('attribute')?.text ?? '';
-    if (!RUN_METHODS.has(method)) continue;
-    const server = serverOf(fn.childForFieldName('object'));
-    if (!server) continue;
-    const encl = enclosingFunction(call);
-    runCalls.push({
-      server,
-      method: method as RunMethod,
-      call,
-      args: callArgs(call),
-      awaited: call.parent?.type === 'await',
-      enclosingFunction: encl,
-      inAsyncFunction: encl ? isAsyncFunction(encl) : false,
-      inMainGuard: model.inMainGuard(call),
-    });
-  }
+  const runCalls = runCallsOf(model, serverOf);
   model.runCalls = runCalls;
   return model;
 }
@@ -749,7 +794,12 @@ function paramNameNode(p: Node): Node | null {
   }
 }
 
-export function functionParams(func: Node, model: Pick<FileModel, 'resolve' | 'contextFlavorOfAnnotation'>): Param[] {
+export function functionParams(func: Node, model: Pick<FileModel, 'resolve' | 'contextFlavorOfAnnotation' | 'resolutionToken'>): Param[] {
+  // What the parameters are depends on the definition's text and on name resolution: kept on the node.
+  return func.keepFor(PARAMS_KEY, model.resolutionToken, () => readParams(func, model));
+}
+
+function readParams(func: Node, model: Pick<FileModel, 'resolve' | 'contextFlavorOfAnnotation'>): Param[] {
   const out: Param[] = [];
   const params = func.childForFieldName('parameters');
   if (!params) return out;

@@ -113,6 +113,8 @@ export default defineRule({
     },
   },
   check(ctx) {
+    // Every report is about an import or a base class that spells `middleware` or `BaseMiddleware`.
+    if (!/middleware/i.test(ctx.model.text)) return;
     const problems = importProblems(ctx);
     for (const p of problems) ctx.report({ node: p.at, message: p.message, fixes: p.fix ? [p.fix] : [] });
     const { model } = ctx;

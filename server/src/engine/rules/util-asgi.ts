@@ -307,7 +307,12 @@ export function lifespanUses(model: FileModel): LifespanUse[] {
   lifespanUsesOf.set(model, (out = []));
   // `lifespan=`, `combine_lifespans` and `@lifespan` all spell the word.
   if (!model.text.includes('lifespan')) return out;
-  for (const call of model.calls) {
+  // The calls that can name one: those passing `lifespan=` and, when the text spells it, `combine_lifespans`
+  // calls; in document order, as the calls are.
+  const candidates = new Set(keywordArguments(model, 'lifespan').map((a) => a.call));
+  if (model.text.includes('combine_lifespans')) for (const call of model.calls) if (isCombineLifespans(model, call)) candidates.add(call);
+  const calls = [...candidates].sort((a, b) => a.startIndex - b.startIndex || b.endIndex - a.endIndex);
+  for (const call of calls) {
     const fastmcp = isFastMCPConstructor(model, call);
     const asgi = !fastmcp && isAsgiAppCall(model, call);
     if (fastmcp || asgi) {
