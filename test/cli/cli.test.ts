@@ -126,3 +126,17 @@ test('directories like .venv and node_modules are skipped; exclude is honoured',
   const r = run([dir]);
   assert.equal(r.code, 0, r.out);
 });
+
+test('two threads report what one thread reports, every file in file order', () => {
+  const fixtures = path.resolve(__dirname, '../fixtures/rules');
+  const names = fs.readdirSync(fixtures).filter((f) => f.endsWith('.py'));
+  assert.ok(names.length >= 24, 'enough files for a second thread');
+  const both = spawnSync(process.execPath, [CLI, '--format', 'json', fixtures], { encoding: 'utf8', env: { ...process.env, FASTMCP_LINT_THREADS: '' } });
+  const one = spawnSync(process.execPath, [CLI, '--format', 'json', fixtures], { encoding: 'utf8', env: { ...process.env, FASTMCP_LINT_THREADS: '1' } });
+  assert.equal(both.status, one.status);
+  assert.equal(both.stdout, one.stdout);
+  const files = (JSON.parse(both.stdout) as Array<{ path: string }>).map((d) => d.path);
+  const order = [...new Set(files)];
+  assert.deepEqual(order, [...order].sort((a, b) => a.localeCompare(b)), 'findings in file order');
+  assert.ok(order.length > names.length / 2, `findings in ${order.length} of ${names.length} files`);
+});

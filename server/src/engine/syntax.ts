@@ -15,6 +15,15 @@ import type { Tree } from 'web-tree-sitter';
 import { wasmRuntime } from './parse';
 
 let nextId = 1;
+
+const typeSets = new WeakMap<readonly string[], Set<string>>();
+/** The set of a list of types, made once per list (the model asks with the same lists, statement by statement). */
+function typeSet(types: string | readonly string[]): Set<string> {
+  if (typeof types === 'string') return new Set([types]);
+  let s = typeSets.get(types);
+  if (!s) typeSets.set(types, (s = new Set(types)));
+  return s;
+}
 const NO_CHILDREN: SyntaxNode[] = Object.freeze([]) as unknown as SyntaxNode[];
 
 /**
@@ -213,7 +222,7 @@ export class SyntaxNode {
    * kept (tree-sitter leaves out a node that ends at offset 0, other than the one asked).
    */
   ofTypes(types: string | readonly string[], asTreeSitter: boolean): SyntaxNode[] {
-    const wanted = typeof types === 'string' ? new Set([types]) : new Set(types);
+    const wanted = typeSet(types);
     const out: SyntaxNode[] = [];
     const stack: SyntaxNode[] = [this];
     while (stack.length) {
