@@ -2,15 +2,15 @@
  * Incremental linting for an open document. Most keystrokes land inside a function body, a comment or a
  * docstring; when the changes since the last lint do, the top-level statement holding them has its lines
  * to itself, the statements around it kept their boundaries and kinds, and the file-level facts (imports,
- * servers, component headers, run calls, `lifespan=` arguments, entrypoint, line ending) are what they were
- * at the previous lint, only that
- * statement is linted again by the segment-local rules, and their reports elsewhere are carried over, moved
- * by the change in line count. File-scope rules (`rules/locality.ts`) always run on the whole file.
- * Anything else (an edit outside those places, a new import, a changed decorator, a parse that moved
- * statement boundaries, other settings) lints the whole file. The result equals a full lint of the same
- * text: `test/unit/incremental.test.ts` checks that over every fixture and template, and the fuzzer over
- * random edits. Either way, the syntax tree the rules read keeps the statements the edits left alone
- * (`syntax.ts`), so only what changed is copied from tree-sitter.
+ * servers, component headers, run calls, `lifespan=` arguments, entrypoint, line ending) are what they
+ * were at the previous lint, only that statement is linted again by the segment-local rules, and their
+ * reports elsewhere are carried over, moved by the change in line count. File-scope rules
+ * (`rules/locality.ts`) always run on the whole file. Anything else (an edit outside those places, a new
+ * import, a changed decorator, a parse that moved statement boundaries, other settings) lints the whole
+ * file. The result equals a full lint of the same text: `test/unit/incremental.test.ts` checks that over
+ * every fixture and template, and the fuzzer over random edits. Either way, the syntax tree the rules
+ * read keeps the statements the edits left alone (`syntax.ts`), so only what changed is copied from
+ * tree-sitter.
  */
 import type { Node, Tree, SyntaxTree } from './parse';
 import { syntaxOf } from './syntax';
