@@ -9,7 +9,11 @@
  *
  * The nodes answer the part of web-tree-sitter's `Node` interface the engine uses, with the same results:
  * `test/unit/syntax.test.ts` compares them with tree-sitter's own answers, node by node, on every fixture
- * and template and on broken variants of them.
+ * and template and on broken variants of them. One difference: tree-sitter answers some fields from inside
+ * a child (fields a grammar rule inherits from a hidden one: an ERROR node's fields are parts of what it
+ * swallowed, `match_statement`'s `alternative` is a `case_clause` inside its block), while here a field is
+ * always a child that fills it. The engine asks neither; the CLI's JSON output on 3,000 fuzzed files, mostly
+ * broken, was byte-identical either way.
  */
 import type { Tree } from 'web-tree-sitter';
 import { wasmRuntime } from './parse';
@@ -251,13 +255,15 @@ export class SyntaxNode {
     for (;;) {
       let next: SyntaxNode | null = null;
       const ch = node.children;
-      // The first child that reaches past the range (children are in order; the module may have thousands).
+      // The first child that reaches past the range, or an empty one at its start (children are in order, so
+      // those before it are exactly the ones that fall short; the module may have thousands).
       let lo = 0;
       let hi = ch.length;
       while (lo < hi) {
         const mid = (lo + hi) >> 1;
-        const e = ch[mid].endIndex;
-        if (e < end || e <= start) lo = mid + 1;
+        const c = ch[mid];
+        const e = c.endIndex;
+        if (e < end || (c.startIndex === e ? e < start : e <= start)) lo = mid + 1;
         else hi = mid;
       }
       if (lo < ch.length && !(start < ch[lo].startIndex)) next = ch[lo];

@@ -1,5 +1,5 @@
 import type { Node } from '../parse';
-import { plainStringParts, stringValue } from '../model/model';
+import { plainStringParts, stringValue, type FileModel } from '../model/model';
 import { defineRule } from './api';
 import { lastSegment } from './util-api';
 import { credentialFormat, isFernetKey, isRealSecretValue, isSecretName } from './util-secrets';
@@ -36,6 +36,37 @@ function literalText(str: Node): string {
     .join('');
 }
 
+const VERDICT = {};
+
+/** What FMCP504 says about one string literal, or null. */
+function verdict(model: FileModel, str: Node): string | null {
+  const raw = literalText(str);
+  if (raw.length < 8 || str.hasError) return null;
+
+  const format = credentialFormat(raw);
+  if (format) return `This string contains ${format}: anyone who can read the source can use it. Revoke it, and read it from the environment (\`os.environ[...]\`) instead.`;
+
+  const value = stringValue(str);
+  if (value === null) return null;
+  // Neither a secret value nor a Fernet key holds whitespace (docstrings and messages end here).
+  const trimmed = value.trim();
+  if (trimmed.length < 8 || /\s/.test(trimmed)) return null;
+  const name = receivingName(str);
+  if (name && isSecretName(name) && isRealSecretValue(value, name)) {
+    return `\`${name}\` is given a literal secret: it ships with the source to everyone who can read it. Read it from the environment (\`os.environ["${name.toUpperCase()}"]\`) and keep the value out of git.`;
+  }
+
+  const args = str.parent;
+  const call = args?.type === 'argument_list' ? args.parent : args?.type === 'keyword_argument' ? args.parent?.parent : null;
+  if (call?.type === 'call' && isFernetKey(value)) {
+    const callee = model.resolve(call.childForFieldName('function')) ?? call.childForFieldName('function')?.text ?? '';
+    if (lastSegment(callee) === 'Fernet') {
+      return 'A literal Fernet key: whoever reads the source can decrypt everything it protects (stored OAuth tokens included). Load it from the environment: `Fernet(os.environ["STORAGE_ENCRYPTION_KEY"])`.';
+    }
+  }
+  return null;
+}
+
 export default defineRule({
   meta: {
     code: 'FMCP504',
@@ -54,36 +85,12 @@ export default defineRule({
   },
   check(ctx) {
     if (ctx.isTestFile) return;
-    for (const str of ctx.model.strings) {
+    const model = ctx.model;
+    for (const str of model.strings) {
       if (!str) continue;
-      const raw = literalText(str);
-      if (raw.length < 8 || str.hasError) continue;
-
-      const format = credentialFormat(raw);
-      if (format) {
-        ctx.report({ node: str, message: `This string contains ${format}: anyone who can read the source can use it. Revoke it, and read it from the environment (\`os.environ[...]\`) instead.` });
-        continue;
-      }
-
-      const value = stringValue(str);
-      if (value === null) continue;
-      // Neither a secret value nor a Fernet key holds whitespace (docstrings and messages end here).
-      const trimmed = value.trim();
-      if (trimmed.length < 8 || /\s/.test(trimmed)) continue;
-      const name = receivingName(str);
-      if (name && isSecretName(name) && isRealSecretValue(value, name)) {
-        ctx.report({ node: str, message: `\`${name}\` is given a literal secret: it ships with the source to everyone who can read it. Read it from the environment (\`os.environ["${name.toUpperCase()}"]\`) and keep the value out of git.` });
-        continue;
-      }
-
-      const args = str.parent;
-      const call = args?.type === 'argument_list' ? args.parent : args?.type === 'keyword_argument' ? args.parent?.parent : null;
-      if (call?.type === 'call' && isFernetKey(value)) {
-        const callee = ctx.model.resolve(call.childForFieldName('function')) ?? call.childForFieldName('function')?.text ?? '';
-        if (lastSegment(callee) === 'Fernet') {
-          ctx.report({ node: str, message: 'A literal Fernet key: whoever reads the source can decrypt everything it protects (stored OAuth tokens included). Load it from the environment: `Fernet(os.environ["STORAGE_ENCRYPTION_KEY"])`.' });
-        }
-      }
+      // What a string literal says depends on it, its parent and name resolution: kept on the node.
+      const message = str.keepFor(VERDICT, model.resolutionToken, () => verdict(model, str));
+      if (message) ctx.report({ node: str, message });
     }
   },
 });
