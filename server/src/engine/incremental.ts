@@ -15,7 +15,7 @@
 import type { Node, Tree, SyntaxTree } from './parse';
 import { syntaxOf } from './syntax';
 import { computeLineStarts, positionAt } from './parse';
-import { firstAtOrAfter, type FileModel } from './model/model';
+import { nodesIn, type FileModel } from './model/model';
 import { inferEntrypoint, lintModel, modelOrSkip, type LintOptions, type LintResult, type RawReport, type SegmentPlan } from './lint';
 import { FILE_SCOPE_RULES } from './rules/locality';
 import { lifespanArguments } from './rules/util-asgi';
@@ -260,7 +260,7 @@ function factsOf(model: FileModel, entry: { isEntrypoint: boolean; object: strin
 function segmentView(model: FileModel, scopeNode: Node, start: number, end: number): FileModel {
   const view = Object.create(model) as FileModel;
   view.scopeRoot = scopeNode;
-  const cut = (list: Node[]) => list.slice(firstAtOrAfter(list, start), firstAtOrAfter(list, end));
+  const cut = (list: Node[]) => nodesIn(list, start, end);
   view.calls = cut(model.calls);
   view.functions = cut(model.functions);
   view.classes = cut(model.classes);

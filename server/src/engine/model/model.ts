@@ -199,19 +199,15 @@ const COLLECT = new Set([
 
 export const COLLECT_TYPES = [...COLLECT];
 
-/**
- * `nodes`: the result of `root.descendantsOfType(types)` for any superset of COLLECT_TYPES, when the
- * caller walked the tree already (the lint does, to measure nesting in the same walk).
- */
 const IMPORTS_KEY = {};
 const SERVERS_KEY = {};
 const PARAMS_KEY = {};
 
-/** The import bindings one top-level statement makes: `import x` ones and `from x import y` ones. */
-function statementImports(stmt: Node): { plain: ImportBinding[]; from: ImportBinding[] } {
+/** The import bindings of one top-level statement's import statements: `import x` ones and `from x import y` ones. */
+function statementImports(statements: Node[]): { plain: ImportBinding[]; from: ImportBinding[] } {
   const plain: ImportBinding[] = [];
   const from: ImportBinding[] = [];
-  for (const imp of stmt.descendantsOfType(['import_statement', 'import_from_statement'])) {
+  for (const imp of statements) {
     const typeCheckingOnly = underTypeChecking(imp);
     const localScope = enclosingFunction(imp) !== null;
     if (imp.type === 'import_statement') {
@@ -246,45 +242,9 @@ function statementImports(stmt: Node): { plain: ImportBinding[]; from: ImportBin
   return { plain, from };
 }
 
-/**
- * The nodes of each type the model lists (and the import statements), in document order. (The hot loops of
- * the model are functions of their own: V8 optimizes small functions, and one that is too large runs slowly.)
- */
-function bucketsOf(nodes: Array<Node | null>): { buckets: Map<string, Node[]>; importNodes: Node[] } {
-  const buckets = new Map<string, Node[]>();
-  for (const t of COLLECT) buckets.set(t, []);
-  const importNodes: Node[] = [];
-  for (const n of nodes) {
-    if (!n) continue;
-    const type = n.type;
-    buckets.get(type)?.push(n);
-    if (type === 'import_statement' || type === 'import_from_statement') importNodes.push(n);
-  }
-  return { buckets, importNodes };
-}
-
-function runCallsOf(model: FileModel, serverOf: (node: Node | null) => ServerVar | null): RunCall[] {
-  const runCalls: RunCall[] = [];
-  for (const call of model.calls) {
-    const fn = call.childForFieldName('function');
-    if (fn?.type !== 'attribute') continue;
-    const method = fn.childForFieldName('attribute')?.text ?? '';
-    if (!RUN_METHODS.has(method)) continue;
-    const server = serverOf(fn.childForFieldName('object'));
-    if (!server) continue;
-    const encl = enclosingFunction(call);
-    runCalls.push({
-      server,
-      method: method as RunMethod,
-      call,
-      args: callArgs(call),
-      awaited: call.parent?.type === 'await',
-      enclosingFunction: encl,
-      inAsyncFunction: encl ? isAsyncFunction(encl) : false,
-      inMainGuard: model.inMainGuard(call),
-    });
-  }
-  return runCalls;
+/** The nodes of a list in document order that start in `[start, end)`. */
+export function nodesIn(list: Node[], start: number, end: number): Node[] {
+  return list.slice(firstAtOrAfter(list, start), firstAtOrAfter(list, end));
 }
 
 const tokens = new Map<string, object>();
@@ -301,10 +261,22 @@ function importsToken(moduleScope: Map<string, ImportBinding>): object {
   return t;
 }
 
+/**
+ * `nodes`: the result of `root.descendantsOfType(types)` for any superset of COLLECT_TYPES, when the
+ * caller walked the tree already (the lint does, to measure nesting in the same walk).
+ */
 export function buildModel(source: Tree | SyntaxTree, text: string, nodes?: Array<Node | null>): FileModel {
   const tree = syntaxFor(source, text);
   const root = tree.rootNode;
-  const { buckets, importNodes } = bucketsOf(nodes ?? root.descendantsOfType(COLLECT_TYPES));
+  const buckets = new Map<string, Node[]>();
+  for (const t of COLLECT) buckets.set(t, []);
+  const importNodes: Node[] = [];
+  for (const n of nodes ?? root.descendantsOfType(COLLECT_TYPES)) {
+    if (!n) continue;
+    const type = n.type;
+    buckets.get(type)?.push(n);
+    if (type === 'import_statement' || type === 'import_from_statement') importNodes.push(n);
+  }
   const get = (t: string) => buckets.get(t)!;
 
   const model = {} as FileModel;
@@ -340,7 +312,7 @@ export function buildModel(source: Tree | SyntaxTree, text: string, nodes?: Arra
   };
   // Each top-level statement's bindings depend on its own text only: kept on it (`keep`). As before, every
   // `import x` comes first, then every `from x import y`, each in document order.
-  const perStatement = root.children.map((stmt) => stmt.keep(IMPORTS_KEY, statementImports));
+  const perStatement = root.children.map((stmt) => stmt.keep(IMPORTS_KEY, () => statementImports(nodesIn(importNodes, stmt.startIndex, stmt.endIndex))));
   for (const own of perStatement) for (const b of own.plain) addBinding(b);
   for (const own of perStatement) for (const b of own.from) addBinding(b);
   model.imports = imports;
@@ -499,8 +471,7 @@ export function buildModel(source: Tree | SyntaxTree, text: string, nodes?: Arra
   const serversOf = (stmt: Node): { assigned: ServerVar[]; params: ServerVar[] } => {
     const assigned: ServerVar[] = [];
     const params: ServerVar[] = [];
-    for (let i = firstAtOrAfter(assignments, stmt.startIndex); i < assignments.length && assignments[i].startIndex < stmt.endIndex; i++) {
-      const asg = assignments[i];
+    for (const asg of nodesIn(assignments, stmt.startIndex, stmt.endIndex)) {
       const left = asg.childForFieldName('left');
       if (!left || left.type !== 'identifier') continue;
       const right = asg.childForFieldName('right');
@@ -518,8 +489,7 @@ export function buildModel(source: Tree | SyntaxTree, text: string, nodes?: Arra
         });
       }
     }
-    for (let i = firstAtOrAfter(functions, stmt.startIndex); i < functions.length && functions[i].startIndex < stmt.endIndex; i++) {
-      const fn = functions[i];
+    for (const fn of nodesIn(functions, stmt.startIndex, stmt.endIndex)) {
       const ps = fn.childForFieldName('parameters');
       if (!ps) continue;
       for (const p of ps.namedChildren) {
@@ -642,7 +612,26 @@ export function buildModel(source: Tree | SyntaxTree, text: string, nodes?: Arra
   model.components = components;
 
   // ---- run calls
-  const runCalls = runCallsOf(model, serverOf);
+  const runCalls: RunCall[] = [];
+  for (const call of model.calls) {
+    const fn = call.childForFieldName('function');
+    if (fn?.type !== 'attribute') continue;
+    const method = fn.childForFieldName('attribute')?.text ?? '';
+    if (!RUN_METHODS.has(method)) continue;
+    const server = serverOf(fn.childForFieldName('object'));
+    if (!server) continue;
+    const encl = enclosingFunction(call);
+    runCalls.push({
+      server,
+      method: method as RunMethod,
+      call,
+      args: callArgs(call),
+      awaited: call.parent?.type === 'await',
+      enclosingFunction: encl,
+      inAsyncFunction: encl ? isAsyncFunction(encl) : false,
+      inMainGuard: model.inMainGuard(call),
+    });
+  }
   model.runCalls = runCalls;
   return model;
 }
