@@ -41,39 +41,95 @@ export class Segment {
   ) {}
 }
 
-export class SyntaxNode {
-  readonly id = nextId++;
-  /** Index of this node among its parent's children. */
-  index = 0;
-  /** Leaves share one empty list (most nodes are leaves); `adopt` gives a node its own. */
-  children: SyntaxNode[] = NO_CHILDREN;
-  hasError: boolean;
-  private named: SyntaxNode[] | null = null;
-  private cachedText: string | null = null;
-  private kept: Map<object, unknown> | null = null;
-  /** The model's name resolution, kept on the node (`model.ts`): the answer, and what it was worked out under. */
+/** What a node keeps besides its place in the tree, made when first needed (most nodes never need it). */
+class Extra {
+  id = 0;
+  named: SyntaxNode[] | null = null;
+  text: string | null = null;
+  kept: Map<object, unknown> | null = null;
   resolvedIn: object | null = null;
   resolved: string | null = null;
+}
 
+// `bits`: the flags below, and the id of the parent's field the node fills above them.
+const NAMED = 1;
+const MISSING = 2;
+const ERROR = 4;
+const FIELD_SHIFT = 3;
+/** The grammar's field names by id (`fieldNames[0]` is null: no field). Set from the one language the engine parses. */
+let fieldNames: readonly (string | null)[] = [null];
+let fieldIds = new Map<string, number>();
+
+/**
+ * A node of the copy. It holds nine fields (most nodes are leaves with no children of their own, and most
+ * are never asked for more than their type, place and parent), about 100 bytes of heap: a large file has
+ * hundreds of thousands of nodes. Everything else is kept in an `Extra`, made when first needed.
+ */
+export class SyntaxNode {
+  /** Index of this node among its parent's children. */
+  index = 0;
+  /** Leaves share one empty list (most nodes are leaves). */
+  children: SyntaxNode[] = NO_CHILDREN;
+  private more: Extra | null = null;
   private readonly rs: number;
   private readonly re: number;
 
   constructor(
     public segment: Segment,
     public readonly type: string,
-    public readonly isNamed: boolean,
-    public readonly isMissing: boolean,
     public parent: SyntaxNode | null,
-    /** The field of the parent this node fills, if any. */
-    public readonly field: string | null,
+    /** NAMED | MISSING | ERROR, and the field id shifted by FIELD_SHIFT. */
+    private readonly bits: number,
     start: number,
     end: number,
-    /** tree-sitter's own answer: hidden tokens (a missing newline) count too, so it cannot be derived from the copy. */
-    hasError: boolean,
   ) {
-    this.hasError = hasError;
     this.rs = start - segment.base;
     this.re = end - segment.base;
+  }
+
+  private extra(): Extra {
+    return (this.more ??= new Extra());
+  }
+
+  /** A number that names this node for as long as it lives. */
+  get id(): number {
+    const x = this.extra();
+    return x.id || (x.id = nextId++);
+  }
+
+  get isNamed(): boolean {
+    return (this.bits & NAMED) !== 0;
+  }
+
+  get isMissing(): boolean {
+    return (this.bits & MISSING) !== 0;
+  }
+
+  /** tree-sitter's own answer: hidden tokens (a missing newline) count too, so it cannot be derived from the copy. */
+  get hasError(): boolean {
+    return (this.bits & ERROR) !== 0;
+  }
+
+  /** The field of the parent this node fills, if any. */
+  get field(): string | null {
+    return fieldNames[this.bits >>> FIELD_SHIFT] ?? null;
+  }
+
+  /** The model's name resolution, kept on the node (`model.ts`): what it was worked out under, and the answer. */
+  get resolvedIn(): object | null {
+    return this.more?.resolvedIn ?? null;
+  }
+
+  set resolvedIn(v: object | null) {
+    this.extra().resolvedIn = v;
+  }
+
+  get resolved(): string | null {
+    return this.more?.resolved ?? null;
+  }
+
+  set resolved(v: string | null) {
+    this.extra().resolved = v;
   }
 
   get startIndex(): number {
@@ -94,7 +150,7 @@ export class SyntaxNode {
    * anything outside the subtree.
    */
   keep<T>(key: object, make: (node: SyntaxNode) => T): T {
-    const kept = (this.kept ??= new Map());
+    const kept = (this.extra().kept ??= new Map());
     if (kept.has(key)) return kept.get(key) as T;
     const v = make(this);
     kept.set(key, v);
@@ -113,7 +169,7 @@ export class SyntaxNode {
    * stands for one state of it): kept while the token is the same, worked out again when it changes.
    */
   keepFor<T>(key: object, token: object, make: (node: SyntaxNode) => T): T {
-    const kept = (this.kept ??= new Map());
+    const kept = (this.extra().kept ??= new Map());
     const hit = kept.get(key) as { token: object; value: T } | undefined;
     if (hit && hit.token === token) return hit.value;
     const value = make(this);
@@ -126,7 +182,8 @@ export class SyntaxNode {
   }
 
   get text(): string {
-    return (this.cachedText ??= this.tree.text.slice(this.startIndex, this.endIndex));
+    const x = this.extra();
+    return (x.text ??= this.tree.text.slice(this.startIndex, this.endIndex));
   }
 
   get childCount(): number {
@@ -134,10 +191,13 @@ export class SyntaxNode {
   }
 
   get namedChildren(): SyntaxNode[] {
-    if (this.named) return this.named;
+    const ch = this.children;
+    if (ch === NO_CHILDREN) return NO_CHILDREN;
+    const x = this.extra();
+    if (x.named) return x.named;
     const out: SyntaxNode[] = [];
-    for (const c of this.children) if (c.isNamed) out.push(c);
-    return (this.named = out);
+    for (const c of ch) if (c.isNamed) out.push(c);
+    return (x.named = out);
   }
 
   get namedChildCount(): number {
@@ -202,14 +262,18 @@ export class SyntaxNode {
   }
 
   childForFieldName(field: string): SyntaxNode | null {
+    const id = fieldIds.get(field);
+    if (id === undefined) return null;
     const ch = this.children;
-    for (let i = 0; i < ch.length; i++) if (ch[i].field === field) return ch[i];
+    for (let i = 0; i < ch.length; i++) if (ch[i].bits >>> FIELD_SHIFT === id) return ch[i];
     return null;
   }
 
   childrenForFieldName(field: string): SyntaxNode[] {
+    const id = fieldIds.get(field);
     const out: SyntaxNode[] = [];
-    for (const c of this.children) if (c.field === field) out.push(c);
+    if (id === undefined) return out;
+    for (const c of this.children) if (c.bits >>> FIELD_SHIFT === id) out.push(c);
     return out;
   }
 
@@ -411,29 +475,45 @@ function newNode(w: Walk, lang: LanguageTables, tree: SyntaxTree, parent: Syntax
   const end = w.end();
   // The module's node and its children start segments; every other node shares its parent's.
   const segment = parent && parent.parent ? parent.segment : new Segment(tree, parent ? start : 0);
-  return new SyntaxNode(segment, lang.types[typeId] || 'ERROR', lang.isNamed(typeId), start === end && w.missing(), parent, withField ? lang.fields[w.fieldId()] ?? null : null, start, end, errors && w.hasError());
+  let bits = lang.isNamed(typeId) ? NAMED : 0;
+  if (start === end && w.missing()) bits |= MISSING;
+  if (errors && w.hasError()) bits |= ERROR;
+  if (withField) bits |= w.fieldId() << FIELD_SHIFT;
+  return new SyntaxNode(segment, lang.types[typeId] || 'ERROR', parent, bits, start, end);
 }
 
-/** Copies the subtree at the cursor (which it leaves where it found it) under `parent`. */
+/**
+ * Copies the subtree at the cursor (which it leaves where it found it) under `parent`. A node's children
+ * are gathered on a stack and given to it as one list of their exact number when the walk leaves it.
+ */
 function copy(w: Walk, lang: LanguageTables, tree: SyntaxTree, parent: SyntaxNode | null, withField: boolean, errors: boolean): SyntaxNode {
   const top = newNode(w, lang, tree, parent, withField, errors);
   // Only a node with an error can hold one.
   if (!top.hasError && errors) errors = false;
   if (!w.firstChild()) return top;
+  const stack: SyntaxNode[] = [];
+  const bases: number[] = [];
+  let sp = 0;
+  let base = 0;
   let up = top;
   for (;;) {
-    let node = newNode(w, lang, tree, up, true, errors && up.hasError);
-    up.adopt(node);
+    const node = newNode(w, lang, tree, up, true, errors && up.hasError);
+    node.index = sp - base;
+    stack[sp++] = node;
     if (w.firstChild()) {
+      bases.push(base);
+      base = sp;
       up = node;
       continue;
     }
     for (;;) {
       if (w.nextSibling()) break;
       w.parent();
-      node = up;
-      if (node === top) return top;
-      up = node.parent!;
+      up.children = stack.slice(base, sp);
+      sp = base;
+      if (up === top) return top;
+      base = bases.pop()!;
+      up = up.parent!;
     }
   }
 }
@@ -541,6 +621,9 @@ function tablesOf(tree: Tree): LanguageTables {
       },
     };
     tables.set(language, t);
+    fieldNames = language.fields;
+    fieldIds = new Map();
+    language.fields.forEach((f, i) => f && fieldIds.set(f, i));
   }
   return t;
 }
