@@ -417,7 +417,9 @@ async function lintFiles(files: FileEntry[], opts: Options, cli: LintSettings, w
   if (threads) v8.setFlagsFromString('--expose-gc');
   for (let t = 0; t < threads; t++) {
     const job: WorkerJob = { fastmcpLintWorker: true, files, opts, cli, wanted: [...wanted], next, order };
-    const w = new Worker(workerScript!, { workerData: job, stdout: false, stderr: false });
+    // A young generation of 8 MB rather than V8's default (up to 48 MB): the worker's peak RSS is lower by about
+    // that much, at no measured cost in time (`HeapKeeper` collects what outlives it).
+    const w = new Worker(workerScript!, { workerData: job, stdout: false, stderr: false, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_MB } });
     w.on('message', (m: { index: number; outcome: FileOutcome }) => (outcomes[m.index] = m.outcome));
     // A worker that fails leaves its files without outcomes; this thread lints them below.
     running.push(new Promise((resolve) => w.once('exit', () => resolve()).once('error', () => undefined)));
@@ -474,6 +476,7 @@ class HeapKeeper {
 }
 
 const HEAP_SLACK = 32 * 1024 * 1024;
+const WORKER_YOUNG_MB = 8;
 
 
 /**
