@@ -247,6 +247,51 @@ export function nodesIn(list: Node[], start: number, end: number): Node[] {
   return list.slice(firstAtOrAfter(list, start), firstAtOrAfter(list, end));
 }
 
+/**
+ * The file's calls that `pick` accepts, in document order. `pick` may read the call's own subtree and name
+ * resolution (`model.resolve`), nothing else: its answers are kept per top-level statement under `key` while
+ * the module's imports are the same, so after an edit only the statements that changed are looked at again.
+ * The list is made once per model and key: callers must not change it.
+ */
+export function callsWhere(model: FileModel, key: object, pick: (call: Node) => boolean): Node[] {
+  return nodesWhere(model.whole, model.whole.calls, key, pick);
+}
+
+/** `callsWhere` for the file's assignments. */
+export function assignmentsWhere(model: FileModel, key: object, pick: (assignment: Node) => boolean): Node[] {
+  return nodesWhere(model.whole, model.whole.assignments, key, pick);
+}
+
+/** `callsWhere` for the file's function definitions. */
+export function functionsWhere(model: FileModel, key: object, pick: (func: Node) => boolean): Node[] {
+  return nodesWhere(model.whole, model.whole.functions, key, pick);
+}
+
+const picked = new WeakMap<FileModel, Map<object, Node[]>>();
+function nodesWhere(whole: FileModel, list: Node[], key: object, pick: (node: Node) => boolean): Node[] {
+  let byKey = picked.get(whole);
+  if (!byKey) picked.set(whole, (byKey = new Map()));
+  let out = byKey.get(key);
+  if (out) return out;
+  byKey.set(key, (out = []));
+  // One walk of the list beside the statements: only a statement that holds some of the list is asked.
+  const n = list.length;
+  let i = 0;
+  for (const s of whole.statements) {
+    const start = s.startIndex;
+    const end = s.endIndex;
+    while (i < n && list[i].startIndex < start) i++;
+    let j = i;
+    while (j < n && list[j].startIndex < end) j++;
+    if (j === i) continue;
+    const from = i;
+    const kept = s.keepFor(key, whole.resolutionToken, () => list.slice(from, j).filter(pick));
+    for (let k = 0; k < kept.length; k++) out.push(kept[k]);
+    i = j;
+  }
+  return out;
+}
+
 const tokens = new Map<string, object>();
 
 /** One object per distinct set of module-scope import bindings (what `resolve` reads besides the node). */

@@ -1,7 +1,7 @@
 import type { Node } from '../parse';
 import type { FileModel, RunCall } from '../model/model';
 import type { TextEdit } from '../types';
-import { stringValue } from '../model/model';
+import { assignmentsWhere, callsWhere, stringValue } from '../model/model';
 import { defineRule } from './api';
 import { runsAtImport } from './util-entry';
 import { statementOf, transportOf } from './util-run';
@@ -52,16 +52,26 @@ function inComponent(m: FileModel, call: Node): boolean {
 function printRebound(m: FileModel): boolean {
   if (m.imports.some((b) => b.local === 'print' && b.qualified !== 'rich.print')) return true;
   if (m.moduleFunctions.has('print')) return true;
-  return m.assignments.some((a) => a.childForFieldName('left')?.text === 'print');
+  return assignmentsWhere(m, PRINT_BOUND, (a) => a.childForFieldName('left')?.text === 'print').length > 0;
+}
+const PRINT_BOUND = {};
+
+const PRINT_CALLS = {};
+function isPrintCall(call: Node): boolean {
+  const fn = call.childForFieldName('function');
+  return fn?.type === 'identifier' && fn.text === 'print' && !call.hasError;
 }
 
 /** The file points stdout elsewhere (`sys.stdout = sys.stderr`). */
 function stdoutReassigned(m: FileModel): boolean {
-  return m.assignments.some((a) => {
-    const left = a.childForFieldName('left');
-    return !!left && (m.resolve(left) === 'sys.stdout' || left.text === 'sys.stdout');
-  });
+  return (
+    assignmentsWhere(m, STDOUT_BOUND, (a) => {
+      const left = a.childForFieldName('left');
+      return !!left && (m.resolve(left) === 'sys.stdout' || left.text === 'sys.stdout');
+    }).length > 0
+  );
 }
+const STDOUT_BOUND = {};
 
 function insideRedirect(call: Node): boolean {
   for (let p = call.parent; p; p = p.parent) {
@@ -124,9 +134,7 @@ export default defineRule({
     if (!m.servers.some((s) => s.kind !== 'annotation')) return;
     const runs = stdioRuns(m);
     if (!runs || printRebound(m) || stdoutReassigned(m)) return;
-    for (const call of m.calls) {
-      const fn = call.childForFieldName('function');
-      if (fn?.type !== 'identifier' || fn.text !== 'print' || call.hasError) continue;
+    for (const call of callsWhere(m, PRINT_CALLS, isPrintCall)) {
       const args = m.callArgs(call);
       if (args.hasSplat) continue;
       const file = args.keywords.get('file');
@@ -145,7 +153,7 @@ export default defineRule({
       }
       if (edit) fixes.push(ctx.fix('Print to stderr (file=sys.stderr)', 'safe', [edit, ...ctx.addImport('import sys', 'sys')]));
       ctx.report({
-        node: fn,
+        node: call.childForFieldName('function')!,
         message: `print() writes to stdout, and this server runs over stdio, where stdout carries the JSON-RPC stream: the client receives a line that is not a protocol message and may fail or disconnect. Print to stderr (\`file=sys.stderr\`), or use logging or \`ctx.info()\`.`,
         fixes,
       });

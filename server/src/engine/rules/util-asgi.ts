@@ -5,7 +5,7 @@
  */
 import type { Node } from '../parse';
 import type { FileModel, ServerVar } from '../model/model';
-import { enclosingFunction, stringValue } from '../model/model';
+import { callsWhere, enclosingFunction, functionsWhere, nodesIn, stringValue } from '../model/model';
 import { fastmcpClassFlavor } from '../model/names';
 import { ownNodesOfType } from './util-components';
 
@@ -20,20 +20,39 @@ function bindingsIn(model: FileModel, name: string, scope: Node | null): Node[] 
   return (assignmentIndex(model).get(name) ?? []).filter((b) => b.scope === (scope?.id ?? null)).map((b) => b.asg);
 }
 
+/** The model's assignments to the plain name `name`, in document order, each with the id of its enclosing function (null: module level). */
+export function assignmentsTo(model: FileModel, name: string): ReadonlyArray<{ asg: Node; scope: number | null }> {
+  return assignmentIndex(model).get(name) ?? [];
+}
+
 /** Plain-name assignments of the file by name, with their scope: built once per model, read by every rule. */
 const ASSIGNMENTS = new WeakMap<FileModel, Map<string, Array<{ asg: Node; scope: number | null }>>>();
 function assignmentIndex(model: FileModel): Map<string, Array<{ asg: Node; scope: number | null }>> {
   let index = ASSIGNMENTS.get(model);
   if (index) return index;
   index = new Map();
-  for (const asg of model.assignments) {
-    const left = asg.childForFieldName('left');
-    if (left?.type !== 'identifier') continue;
-    const list = index.get(left.text) ?? index.set(left.text, []).get(left.text)!;
-    list.push({ asg, scope: enclosingFunction(asg)?.id ?? null });
+  // A whole model gathers each top-level statement's entries, kept on the statement (they depend on its
+  // subtree alone); an incremental lint's view has only its statement's assignments.
+  const parts = model === model.whole ? model.statements.map((s) => s.keep(ASSIGNMENT_ENTRIES, () => assignmentEntries(nodesIn(model.assignments, s.startIndex, s.endIndex)))) : [assignmentEntries(model.assignments)];
+  for (const part of parts) {
+    for (const e of part) {
+      const list = index.get(e.name);
+      if (list) list.push(e);
+      else index.set(e.name, [e]);
+    }
   }
   ASSIGNMENTS.set(model, index);
   return index;
+}
+
+const ASSIGNMENT_ENTRIES = {};
+function assignmentEntries(assignments: Node[]): Array<{ name: string; asg: Node; scope: number | null }> {
+  const out: Array<{ name: string; asg: Node; scope: number | null }> = [];
+  for (const asg of assignments) {
+    const left = asg.childForFieldName('left');
+    if (left?.type === 'identifier') out.push({ name: left.text, asg, scope: enclosingFunction(asg)?.id ?? null });
+  }
+  return out;
 }
 
 function isParamOf(func: Node, name: string): boolean {
@@ -78,6 +97,12 @@ export function callOrBoundCall(model: FileModel, node: Node | null): { call: No
 
 export function isAsgiAppCall(model: FileModel, call: Node): boolean {
   return ASGI_APP_CLASSES.has(model.resolve(call.childForFieldName('function')) ?? '');
+}
+
+const ASGI_APP_CALLS = {};
+/** The file's calls of an ASGI app class (`FastAPI(...)`, `Starlette(...)`), in document order. */
+export function asgiAppCalls(model: FileModel): Node[] {
+  return callsWhere(model, ASGI_APP_CALLS, (c) => isAsgiAppCall(model, c));
 }
 
 export function isMountClassCall(model: FileModel, call: Node): boolean {
@@ -135,6 +160,13 @@ export interface MountSite {
 }
 
 const mountSitesOf = new WeakMap<FileModel, MountSite[]>();
+const MOUNT_CALLS = {};
+
+/** `x.mount(...)`. */
+function isMountCall(call: Node): boolean {
+  const fn = call.childForFieldName('function');
+  return fn?.type === 'attribute' && fn.childForFieldName('attribute')?.text === 'mount';
+}
 
 /** Every place the file mounts something into an ASGI app: `app.mount(path, x)` and `Mount(path, app=x)` (worked out once per model). */
 export function mountSites(model: FileModel): MountSite[] {
@@ -143,10 +175,10 @@ export function mountSites(model: FileModel): MountSite[] {
   mountSitesOf.set(model, (out = []));
   // Both spell the word: `.mount(` and the `Mount` class (however it is imported).
   if (!/mount/i.test(model.text)) return out;
-  for (const call of model.calls) {
+  for (const call of callsWhere(model, MOUNT_CALLS, (c) => isMountCall(c) || isMountClassCall(model, c))) {
     const fn = call.childForFieldName('function');
     if (!fn) continue;
-    if (fn.type === 'attribute' && fn.childForFieldName('attribute')?.text === 'mount') {
+    if (isMountCall(call)) {
       const recv = fn.childForFieldName('object');
       if (!recv || model.serverOf(recv)) continue;
       const args = model.callArgs(call);
@@ -180,8 +212,7 @@ function routesOwner(model: FileModel, mount: Node): { call: Node; name: string 
     const listName = holder.childForFieldName('left')!.text;
     const scope = enclosingFunction(holder);
     const users: Node[] = [];
-    for (const call of model.calls) {
-      if (!isAsgiAppCall(model, call)) continue;
+    for (const call of asgiAppCalls(model)) {
       const routes = model.callArgs(call).keywords.get('routes');
       if (routes?.type === 'identifier' && routes.text === listName && (enclosingFunction(call)?.id ?? null) === (scope?.id ?? null)) users.push(call);
     }
@@ -299,6 +330,8 @@ export interface LifespanUse {
 }
 
 const lifespanUsesOf = new WeakMap<FileModel, LifespanUse[]>();
+const COMBINE_CALLS = {};
+const LIFESPAN_DECORATED = {};
 
 /** Functions of the file used as lifespans (worked out once per model): `FastMCP(lifespan=f)`, `FastAPI(lifespan=f)`, `combine_lifespans(f, …)`, v3 `@lifespan`. */
 export function lifespanUses(model: FileModel): LifespanUse[] {
@@ -310,7 +343,7 @@ export function lifespanUses(model: FileModel): LifespanUse[] {
   // The calls that can name one: those passing `lifespan=` and, when the text spells it, `combine_lifespans`
   // calls; in document order, as the calls are.
   const candidates = new Set(keywordArguments(model, 'lifespan').map((a) => a.call));
-  if (model.text.includes('combine_lifespans')) for (const call of model.calls) if (isCombineLifespans(model, call)) candidates.add(call);
+  if (model.text.includes('combine_lifespans')) for (const call of callsWhere(model, COMBINE_CALLS, (c) => isCombineLifespans(model, c))) candidates.add(call);
   const calls = [...candidates].sort((a, b) => a.startIndex - b.startIndex || b.endIndex - a.endIndex);
   for (const call of calls) {
     const fastmcp = isFastMCPConstructor(model, call);
@@ -326,8 +359,8 @@ export function lifespanUses(model: FileModel): LifespanUse[] {
       }
     }
   }
-  for (const func of model.functions) {
-    if (decoratorNames(model, func).some(isV3LifespanDecorator)) out.push({ func, ref: func.childForFieldName('name') ?? func, owner: 'decorator' });
+  for (const func of functionsWhere(model, LIFESPAN_DECORATED, (f) => decoratorNames(model, f).some(isV3LifespanDecorator))) {
+    out.push({ func, ref: func.childForFieldName('name') ?? func, owner: 'decorator' });
   }
   return out;
 }

@@ -2,6 +2,7 @@
 import type { Node } from '../parse';
 import type { RuleContext } from './api';
 import { lastSegment } from './util-api';
+import { assignmentsTo } from './util-asgi';
 
 /** A call constructing a FastMCP auth class (`OAuthProxy`, a provider, a verifier): its qualified class name. */
 export function authClass(ctx: RuleContext, call: Node): string | null {
@@ -34,13 +35,8 @@ export function boundCall(ctx: RuleContext, value: Node): Node | null {
   if (value.type === 'call') return value;
   if (value.type !== 'identifier') return null;
   const scope = ctx.model.enclosingFunction(value);
-  const bindings = ctx.model.assignments.filter((a) => {
-    const left = a.childForFieldName('left');
-    if (left?.type !== 'identifier' || left.text !== value.text) return false;
-    const s = ctx.model.enclosingFunction(a);
-    return s === null || (scope !== null && s.id === scope.id);
-  });
+  const bindings = assignmentsTo(ctx.model, value.text).filter((b) => b.scope === null || (scope !== null && b.scope === scope.id));
   if (bindings.length !== 1) return null;
-  const right = bindings[0].childForFieldName('right');
+  const right = bindings[0].asg.childForFieldName('right');
   return right?.type === 'call' ? right : null;
 }
