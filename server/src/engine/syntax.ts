@@ -41,14 +41,10 @@ export class Segment {
   ) {}
 }
 
-/** What a node keeps besides its place in the tree, made when first needed (most nodes never need it). */
+/** What a node keeps besides its place in the tree and its cached answers, made when first needed (few nodes need it). */
 class Extra {
   id = 0;
-  named: SyntaxNode[] | null = null;
-  text: string | null = null;
   kept: Map<object, unknown> | null = null;
-  resolvedIn: object | null = null;
-  resolved: string | null = null;
 }
 
 // `bits`: the flags below, and the id of the parent's field the node fills above them.
@@ -61,9 +57,10 @@ let fieldNames: readonly (string | null)[] = [null];
 let fieldIds = new Map<string, number>();
 
 /**
- * A node of the copy. It holds nine fields (most nodes are leaves with no children of their own, and most
- * are never asked for more than their type, place and parent), about 100 bytes of heap: a large file has
- * hundreds of thousands of nodes. Everything else is kept in an `Extra`, made when first needed.
+ * A node of the copy: its type, flags and field id (packed in one number), place, parent and children, and
+ * the answers rules ask for again and again (text, named children, name resolution), about 120 bytes of heap
+ * with its share of its parent's list of children: a large file has hundreds of thousands of nodes. What few
+ * nodes need (an id, results kept by `keep`) is in an `Extra`, made when first needed.
  */
 export class SyntaxNode {
   /** Index of this node among its parent's children. */
@@ -71,6 +68,11 @@ export class SyntaxNode {
   /** Leaves share one empty list (most nodes are leaves). */
   children: SyntaxNode[] = NO_CHILDREN;
   private more: Extra | null = null;
+  private cachedText: string | null = null;
+  private named: SyntaxNode[] | null = null;
+  /** The model's name resolution, kept on the node (`model.ts`): what it was worked out under, and the answer. */
+  resolvedIn: object | null = null;
+  resolved: string | null = null;
   private readonly rs: number;
   private readonly re: number;
 
@@ -113,23 +115,6 @@ export class SyntaxNode {
   /** The field of the parent this node fills, if any. */
   get field(): string | null {
     return fieldNames[this.bits >>> FIELD_SHIFT] ?? null;
-  }
-
-  /** The model's name resolution, kept on the node (`model.ts`): what it was worked out under, and the answer. */
-  get resolvedIn(): object | null {
-    return this.more?.resolvedIn ?? null;
-  }
-
-  set resolvedIn(v: object | null) {
-    this.extra().resolvedIn = v;
-  }
-
-  get resolved(): string | null {
-    return this.more?.resolved ?? null;
-  }
-
-  set resolved(v: string | null) {
-    this.extra().resolved = v;
   }
 
   get startIndex(): number {
@@ -182,8 +167,7 @@ export class SyntaxNode {
   }
 
   get text(): string {
-    const x = this.extra();
-    return (x.text ??= this.tree.text.slice(this.startIndex, this.endIndex));
+    return (this.cachedText ??= this.tree.text.slice(this.startIndex, this.endIndex));
   }
 
   get childCount(): number {
@@ -191,13 +175,12 @@ export class SyntaxNode {
   }
 
   get namedChildren(): SyntaxNode[] {
+    if (this.named) return this.named;
     const ch = this.children;
     if (ch === NO_CHILDREN) return NO_CHILDREN;
-    const x = this.extra();
-    if (x.named) return x.named;
     const out: SyntaxNode[] = [];
     for (const c of ch) if (c.isNamed) out.push(c);
-    return (x.named = out);
+    return (this.named = out);
   }
 
   get namedChildCount(): number {

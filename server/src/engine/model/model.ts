@@ -273,23 +273,32 @@ function nodesWhere(whole: FileModel, list: Node[], key: object, pick: (node: No
   if (!byKey) picked.set(whole, (byKey = new Map()));
   let out = byKey.get(key);
   if (out) return out;
-  byKey.set(key, (out = []));
-  // One walk of the list beside the statements: only a statement that holds some of the list is asked.
+  const found: Node[] = (out = []);
+  byKey.set(key, found);
+  bySlice(whole.statements, list, (s, from, to) => {
+    const kept = s.keepFor(key, whole.resolutionToken, () => list.slice(from, to).filter(pick));
+    for (let k = 0; k < kept.length; k++) found.push(kept[k]);
+  });
+  return found;
+}
+
+/**
+ * Calls `visit` for each statement that holds nodes of `list` (both in document order) with the range of
+ * `list` it holds: one walk of the list beside the statements.
+ */
+export function bySlice(statements: Node[], list: Node[], visit: (statement: Node, from: number, to: number) => void): void {
   const n = list.length;
   let i = 0;
-  for (const s of whole.statements) {
+  for (const s of statements) {
+    if (i >= n) return;
     const start = s.startIndex;
     const end = s.endIndex;
     while (i < n && list[i].startIndex < start) i++;
     let j = i;
     while (j < n && list[j].startIndex < end) j++;
-    if (j === i) continue;
-    const from = i;
-    const kept = s.keepFor(key, whole.resolutionToken, () => list.slice(from, j).filter(pick));
-    for (let k = 0; k < kept.length; k++) out.push(kept[k]);
+    if (j > i) visit(s, i, j);
     i = j;
   }
-  return out;
 }
 
 const tokens = new Map<string, object>();
@@ -357,7 +366,8 @@ export function buildModel(source: Tree | SyntaxTree, text: string, nodes?: Arra
   };
   // Each top-level statement's bindings depend on its own text only: kept on it (`keep`). As before, every
   // `import x` comes first, then every `from x import y`, each in document order.
-  const perStatement = root.children.map((stmt) => stmt.keep(IMPORTS_KEY, () => statementImports(nodesIn(importNodes, stmt.startIndex, stmt.endIndex))));
+  const perStatement: Array<{ plain: ImportBinding[]; from: ImportBinding[] }> = [];
+  bySlice(root.children, importNodes, (stmt, from, to) => perStatement.push(stmt.keep(IMPORTS_KEY, () => statementImports(importNodes.slice(from, to)))));
   for (const own of perStatement) for (const b of own.plain) addBinding(b);
   for (const own of perStatement) for (const b of own.from) addBinding(b);
   model.imports = imports;
@@ -547,7 +557,11 @@ export function buildModel(source: Tree | SyntaxTree, text: string, nodes?: Arra
     }
     return { assigned, params };
   };
-  const ownServers = statements.map((stmt) => stmt.keepFor(SERVERS_KEY, token, serversOf));
+  // Only statements with assignments or definitions can hold any.
+  const holders = new Set<Node>();
+  bySlice(statements, assignments, (stmt) => holders.add(stmt));
+  bySlice(statements, functions, (stmt) => holders.add(stmt));
+  const ownServers = statements.filter((stmt) => holders.has(stmt)).map((stmt) => stmt.keepFor(SERVERS_KEY, token, serversOf));
   for (const own of ownServers) for (const v of own.assigned) servers.push(v);
   for (const own of ownServers) for (const v of own.params) servers.push(v);
   model.servers = servers;

@@ -5,7 +5,7 @@
  */
 import type { Node } from '../parse';
 import type { FileModel, ServerVar } from '../model/model';
-import { callsWhere, enclosingFunction, functionsWhere, nodesIn, stringValue } from '../model/model';
+import { bySlice, callsWhere, enclosingFunction, functionsWhere, stringValue } from '../model/model';
 import { fastmcpClassFlavor } from '../model/names';
 import { ownNodesOfType } from './util-components';
 
@@ -33,7 +33,9 @@ function assignmentIndex(model: FileModel): Map<string, Array<{ asg: Node; scope
   index = new Map();
   // A whole model gathers each top-level statement's entries, kept on the statement (they depend on its
   // subtree alone); an incremental lint's view has only its statement's assignments.
-  const parts = model === model.whole ? model.statements.map((s) => s.keep(ASSIGNMENT_ENTRIES, () => assignmentEntries(nodesIn(model.assignments, s.startIndex, s.endIndex)))) : [assignmentEntries(model.assignments)];
+  const parts: Array<ReturnType<typeof assignmentEntries>> = [];
+  if (model === model.whole) bySlice(model.statements, model.assignments, (s, from, to) => parts.push(s.keep(ASSIGNMENT_ENTRIES, () => assignmentEntries(model.assignments.slice(from, to)))));
+  else parts.push(assignmentEntries(model.assignments));
   for (const part of parts) {
     for (const e of part) {
       const list = index.get(e.name);
