@@ -55,6 +55,15 @@ const FIELD_SHIFT = 3;
 /** The grammar's field names by id (`fieldNames[0]` is null: no field). Set from the one language the engine parses. */
 let fieldNames: readonly (string | null)[] = [null];
 let fieldIds = new Map<string, number>();
+// Rules ask for the same field many times in a row (`function` of every call): the last answer is kept.
+let lastField = '';
+let lastFieldId = -1;
+/** The grammar's id of a field name, -1 for a name the grammar has not (which no child fills). */
+function fieldIdOf(field: string): number {
+  if (field === lastField) return lastFieldId;
+  lastField = field;
+  return (lastFieldId = fieldIds.get(field) ?? -1);
+}
 
 /**
  * A node of the copy: its type, flags and field id (packed in one number), place, parent and children, and
@@ -245,17 +254,17 @@ export class SyntaxNode {
   }
 
   childForFieldName(field: string): SyntaxNode | null {
-    const id = fieldIds.get(field);
-    if (id === undefined) return null;
     const ch = this.children;
+    if (ch.length === 0) return null;
+    const id = fieldIdOf(field);
     for (let i = 0; i < ch.length; i++) if (ch[i].bits >>> FIELD_SHIFT === id) return ch[i];
     return null;
   }
 
   childrenForFieldName(field: string): SyntaxNode[] {
-    const id = fieldIds.get(field);
+    const id = fieldIdOf(field);
     const out: SyntaxNode[] = [];
-    if (id === undefined) return out;
+    if (id < 0) return out;
     for (const c of this.children) if (c.bits >>> FIELD_SHIFT === id) out.push(c);
     return out;
   }
@@ -607,6 +616,7 @@ function tablesOf(tree: Tree): LanguageTables {
     fieldNames = language.fields;
     fieldIds = new Map();
     language.fields.forEach((f, i) => f && fieldIds.set(f, i));
+    lastField = '';
   }
   return t;
 }
