@@ -208,6 +208,8 @@ interface Keystrokes {
   /** Lints that took the incremental path (only the edited statement linted again), of all timed. */
   incremental: number;
   timed: number;
+  /** Server time of the incremental lints and of the whole-file ones, apart. */
+  byMode: { incremental: Stats | null; whole: Stats | null };
 }
 async function keystrokes(file: string, script: Edit[], warm: number): Promise<Keystrokes> {
   const c = await startServer();
@@ -220,6 +222,8 @@ async function keystrokes(file: string, script: Edit[], warm: number): Promise<K
     const lint: number[] = [];
     const round: number[] = [];
     let incremental = 0;
+    const inc: number[] = [];
+    const whole: number[] = [];
     let version = 1;
     for (let i = 0; i < script.length; i++) {
       version++;
@@ -236,8 +240,10 @@ async function keystrokes(file: string, script: Edit[], warm: number): Promise<K
       lint.push(t.lintMs ?? t.ms);
       round.push(dt);
       if (t.incremental) incremental++;
+      (t.incremental ? inc : whole).push(t.ms);
     }
-    return { server: stats(server), reparse: stats(reparse), lint: stats(lint), roundTrip: stats(round), diagnostics: first.diagnostics.length, incremental, timed: server.length };
+    const byMode = { incremental: inc.length ? stats(inc) : null, whole: whole.length ? stats(whole) : null };
+    return { server: stats(server), reparse: stats(reparse), lint: stats(lint), roundTrip: stats(round), diagnostics: first.diagnostics.length, incremental, timed: server.length, byMode };
   } finally {
     await c.shutdown();
   }
@@ -405,6 +411,8 @@ async function main() {
     md.push(row(`  of which reparse on didChange, ${label}`, ks.reparse));
     md.push(row(`  of which lint, ${label}`, ks.lint));
     md.push(`|   linted incrementally (edited statement only), ${label} | ${ks.incremental} of ${ks.timed} edits | | | |`);
+    if (ks.byMode.incremental) md.push(row(`  server time of those incremental lints, ${label}`, ks.byMode.incremental));
+    if (ks.byMode.whole) md.push(row(`  server time of the whole-file lints, ${label}`, ks.byMode.whole));
     md.push(row(`keystroke, ${label} file: client round trip (debounce 0)`, ks.roundTrip));
   }
   md.push(row('ruff-wasm check, ~1k file', ruff1k));
