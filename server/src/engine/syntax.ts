@@ -67,7 +67,7 @@ function fieldIdOf(field: string): number {
 
 /**
  * A node of the copy: its type, flags and field id (packed in one number), place, parent and children, and
- * the answers rules ask for again and again (text, named children, name resolution), about 120 bytes of heap
+ * the answers rules ask for again and again (text, named children, name resolution), about 150 bytes of heap
  * with its share of its parent's list of children: a large file has hundreds of thousands of nodes. What few
  * nodes need (an id, results kept by `keep`) is in an `Extra`, made when first needed.
  */
