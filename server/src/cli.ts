@@ -478,7 +478,6 @@ class HeapKeeper {
 const HEAP_SLACK = 32 * 1024 * 1024;
 const WORKER_YOUNG_MB = 8;
 
-
 /**
  * The files' indices, largest file first: a large file taken last would leave the other thread idle while
  * it is linted (one 600 KB file takes as long as a hundred small ones).

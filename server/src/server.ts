@@ -230,7 +230,6 @@ export function startServer(connection: Connection): void {
       const config = resolveConfig(doc.path, { view, codes: ALL_CODES, editor: editorLintSettings(settings, logOnce), preference: settings.configurationPreference, stopAt: folderOf(doc.path) });
       for (const p of config.problems) logOnce(`${p.file}:${p.line + 1}: ${p.message}`);
       const result = doc.linter.lint(doc.tree!, doc.text, { path: doc.path, config }, doc.lineStarts);
-      releaseSyntax(doc.tree!);
       if (docs.get(doc.uri) !== doc || doc.version !== version) return; // stale: drop
       if (result.skipped) {
         doc.skipped = result.skipped;

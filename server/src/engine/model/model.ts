@@ -267,13 +267,19 @@ export function functionsWhere(model: FileModel, key: object, pick: (func: Node)
   return nodesWhere(model.whole, model.whole.functions, key, pick);
 }
 
+/** What `make` works out for `model`, once per model: kept in `cache` (a WeakMap, so it goes with the model). */
+export function oncePerModel<T>(cache: WeakMap<FileModel, T>, model: FileModel, make: () => T): T {
+  let v = cache.get(model);
+  if (v === undefined) cache.set(model, (v = make()));
+  return v;
+}
+
 const picked = new WeakMap<FileModel, Map<object, Node[]>>();
 function nodesWhere(whole: FileModel, list: Node[], key: object, pick: (node: Node) => boolean): Node[] {
-  let byKey = picked.get(whole);
-  if (!byKey) picked.set(whole, (byKey = new Map()));
-  let out = byKey.get(key);
-  if (out) return out;
-  const found: Node[] = (out = []);
+  const byKey = oncePerModel(picked, whole, () => new Map<object, Node[]>());
+  const hit = byKey.get(key);
+  if (hit) return hit;
+  const found: Node[] = [];
   byKey.set(key, found);
   bySlice(whole.statements, list, (s, from, to) => {
     const kept = s.keepFor(key, whole.resolutionToken, () => list.slice(from, to).filter(pick));

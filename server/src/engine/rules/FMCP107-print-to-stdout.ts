@@ -3,6 +3,7 @@ import type { FileModel, RunCall } from '../model/model';
 import type { TextEdit } from '../types';
 import { assignmentsWhere, callsWhere, stringValue } from '../model/model';
 import { defineRule } from './api';
+import { assignmentsTo } from './util-asgi';
 import { runsAtImport } from './util-entry';
 import { statementOf, transportOf } from './util-run';
 
@@ -52,9 +53,8 @@ function inComponent(m: FileModel, call: Node): boolean {
 function printRebound(m: FileModel): boolean {
   if (m.imports.some((b) => b.local === 'print' && b.qualified !== 'rich.print')) return true;
   if (m.moduleFunctions.has('print')) return true;
-  return assignmentsWhere(m, PRINT_BOUND, (a) => a.childForFieldName('left')?.text === 'print').length > 0;
+  return assignmentsTo(m, 'print').length > 0;
 }
-const PRINT_BOUND = {};
 
 const PRINT_CALLS = {};
 function isPrintCall(call: Node): boolean {

@@ -5,7 +5,7 @@
  */
 import type { Node } from '../parse';
 import type { FileModel, ServerVar } from '../model/model';
-import { bySlice, callsWhere, enclosingFunction, functionsWhere, stringValue } from '../model/model';
+import { bySlice, callsWhere, enclosingFunction, functionsWhere, oncePerModel, stringValue } from '../model/model';
 import { fastmcpClassFlavor } from '../model/names';
 import { ownNodesOfType } from './util-components';
 
@@ -28,9 +28,11 @@ export function assignmentsTo(model: FileModel, name: string): ReadonlyArray<{ a
 /** Plain-name assignments of the file by name, with their scope: built once per model, read by every rule. */
 const ASSIGNMENTS = new WeakMap<FileModel, Map<string, Array<{ asg: Node; scope: number | null }>>>();
 function assignmentIndex(model: FileModel): Map<string, Array<{ asg: Node; scope: number | null }>> {
-  let index = ASSIGNMENTS.get(model);
-  if (index) return index;
-  index = new Map();
+  return oncePerModel(ASSIGNMENTS, model, () => indexAssignments(model));
+}
+
+function indexAssignments(model: FileModel): Map<string, Array<{ asg: Node; scope: number | null }>> {
+  const index = new Map<string, Array<{ asg: Node; scope: number | null }>>();
   // A whole model gathers each top-level statement's entries, kept on the statement (they depend on its
   // subtree alone); an incremental lint's view has only its statement's assignments.
   const parts: Array<ReturnType<typeof assignmentEntries>> = [];
@@ -43,7 +45,6 @@ function assignmentIndex(model: FileModel): Map<string, Array<{ asg: Node; scope
       else index.set(e.name, [e]);
     }
   }
-  ASSIGNMENTS.set(model, index);
   return index;
 }
 
@@ -172,9 +173,11 @@ function isMountCall(call: Node): boolean {
 
 /** Every place the file mounts something into an ASGI app: `app.mount(path, x)` and `Mount(path, app=x)` (worked out once per model). */
 export function mountSites(model: FileModel): MountSite[] {
-  let out = mountSitesOf.get(model);
-  if (out) return out;
-  mountSitesOf.set(model, (out = []));
+  return oncePerModel(mountSitesOf, model, () => findMountSites(model));
+}
+
+function findMountSites(model: FileModel): MountSite[] {
+  const out: MountSite[] = [];
   // Both spell the word: `.mount(` and the `Mount` class (however it is imported).
   if (!/mount/i.test(model.text)) return out;
   for (const call of callsWhere(model, MOUNT_CALLS, (c) => isMountCall(c) || isMountClassCall(model, c))) {
@@ -281,11 +284,10 @@ const keywordArgumentsOf = new WeakMap<FileModel, Map<string, Array<{ call: Node
  */
 export function keywordArguments(model: FileModel, keyword: string): Array<{ call: Node; value: Node }> {
   const whole = model.whole;
-  let perModel = keywordArgumentsOf.get(whole);
-  if (!perModel) keywordArgumentsOf.set(whole, (perModel = new Map()));
-  let out = perModel.get(keyword);
-  if (out) return out;
-  out = [];
+  const perModel = oncePerModel(keywordArgumentsOf, whole, () => new Map<string, Array<{ call: Node; value: Node }>>());
+  const hit = perModel.get(keyword);
+  if (hit) return hit;
+  const out: Array<{ call: Node; value: Node }> = [];
   // Found statement by statement, and kept on each: a statement an edit left alone is not searched again.
   const key = keywordKey(keyword);
   for (const stmt of whole.root.children) for (const a of stmt.keep(key, (s) => statementKeywordArguments(s, keyword))) out.push(a);
@@ -337,9 +339,11 @@ const LIFESPAN_DECORATED = {};
 
 /** Functions of the file used as lifespans (worked out once per model): `FastMCP(lifespan=f)`, `FastAPI(lifespan=f)`, `combine_lifespans(f, …)`, v3 `@lifespan`. */
 export function lifespanUses(model: FileModel): LifespanUse[] {
-  let out = lifespanUsesOf.get(model);
-  if (out) return out;
-  lifespanUsesOf.set(model, (out = []));
+  return oncePerModel(lifespanUsesOf, model, () => findLifespanUses(model));
+}
+
+function findLifespanUses(model: FileModel): LifespanUse[] {
+  const out: LifespanUse[] = [];
   // `lifespan=`, `combine_lifespans` and `@lifespan` all spell the word.
   if (!model.text.includes('lifespan')) return out;
   // The calls that can name one: those passing `lifespan=` and, when the text spells it, `combine_lifespans`
