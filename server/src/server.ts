@@ -655,7 +655,21 @@ const SEVERITY: Record<Diagnostic['severity'], DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
+/**
+ * Reports carried over by an incremental lint are the same objects from lint to lint: each keeps its LSP
+ * form, made once for the docs root it was made with (the form is only read, never changed).
+ */
+const lspForms = new WeakMap<Diagnostic, { base: string | undefined; lsp: LspDiagnostic }>();
+
 function toLsp(d: Diagnostic, docsBaseUrl?: string): LspDiagnostic {
+  const kept = lspForms.get(d);
+  if (kept && kept.base === docsBaseUrl) return kept.lsp;
+  const lsp = lspFormOf(d, docsBaseUrl);
+  lspForms.set(d, { base: docsBaseUrl, lsp });
+  return lsp;
+}
+
+function lspFormOf(d: Diagnostic, docsBaseUrl?: string): LspDiagnostic {
   const out: LspDiagnostic = {
     range: d.range,
     severity: SEVERITY[d.severity],

@@ -18,9 +18,16 @@ export function ruleDocPath(code: string): string | null {
   return dir ? path.join(dir, `${code}.md`) : null;
 }
 
+const bundledUrls = new Map<string, string>();
+
 /** The rule page as a URI: `base` (a web docs root) when configured, else the bundled file. */
 export function ruleDocUrl(code: string, base?: string): string {
   if (base) return `${base.replace(/\/$/, '')}/${code}.md`;
-  const p = ruleDocPath(code);
-  return pathToFileURL(p ?? path.join(__dirname, '..', 'docs', 'rules', `${code}.md`)).toString();
+  // Every diagnostic of every publish asks: the file URL of a code is made once.
+  let url = bundledUrls.get(code);
+  if (url === undefined) {
+    url = pathToFileURL(ruleDocPath(code) ?? path.join(__dirname, '..', 'docs', 'rules', `${code}.md`)).toString();
+    bundledUrls.set(code, url);
+  }
+  return url;
 }

@@ -5,7 +5,7 @@
 import type { Node, Tree, SyntaxTree } from './parse';
 import { syntaxFor } from './syntax';
 import { computeLineStarts, parsePython, positionAt } from './parse';
-import { buildModel, COLLECT_TYPES, type FileModel } from './model/model';
+import { buildModel, collectNodes, COLLECT_TYPES, type CollectedNodes, type FileModel } from './model/model';
 import type { ResolvedConfig } from './config/settings';
 import { selectorMatches } from './config/settings';
 import type { Diagnostic, Fix, FixSafety, Range, Severity, TextEdit } from './types';
@@ -82,24 +82,20 @@ const MODEL_AND_NESTING_TYPES = [...new Set([...COLLECT_TYPES, ...NESTING_TYPES]
  */
 export function modelOrSkip(source: Tree | SyntaxTree, text: string): { model: FileModel; skipped?: undefined } | { skipped: string; model?: undefined } {
   const tree = syntaxFor(source, text);
-  // Top-level statements do not nest in each other: each one's nodes and depth are its own, and are kept on
-  // it, so a statement an edit left alone is not walked again.
-  const nodes: Node[] = [];
+  // Top-level statements do not nest in each other: each one's model nodes and depth are its own, and are
+  // kept on it, so a statement an edit left alone is not walked again.
+  const parts: Array<{ start: number; nodes: CollectedNodes }> = [];
   for (const stmt of tree.rootNode.children) {
     const own = stmt.keep(MODEL_AND_NESTING_TYPES, statementNodes);
     if (own.skipped) return { skipped: own.skipped };
-    const list = own.nodes;
-    // As the tree's own search from the module: an empty node at the start of the text is left out.
-    if (stmt.startIndex === 0) {
-      for (const n of list) if (n.endIndex > 0) nodes.push(n);
-    } else for (let i = 0; i < list.length; i++) nodes.push(list[i]);
+    parts.push({ start: stmt.startIndex, nodes: own.nodes });
   }
-  return { model: buildModel(tree, text, nodes) };
+  return { model: buildModel(tree, text, parts) };
 }
 
-function statementNodes(stmt: Node): { nodes: Node[]; skipped: string | null } {
+function statementNodes(stmt: Node): { nodes: CollectedNodes; skipped: string | null } {
   const nodes = stmt.ofTypes(MODEL_AND_NESTING_TYPES, false);
-  return { nodes, skipped: collectedSkipReason(nodes) };
+  return { nodes: collectNodes(nodes), skipped: collectedSkipReason(nodes) };
 }
 
 export { isTestFile } from './test-files';

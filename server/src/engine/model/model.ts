@@ -199,6 +199,51 @@ const COLLECT = new Set([
 
 export const COLLECT_TYPES = [...COLLECT];
 
+/** The nodes a model is built from, in document order, with the index in `COLLECT_TYPES` of each one's type. */
+export interface CollectedNodes {
+  nodes: Node[];
+  kinds: Uint8Array;
+}
+
+const COLLECT_INDEX = new Map(COLLECT_TYPES.map((t, i) => [t, i]));
+/** Where the model's lists keep import statements of both kinds, after one list per type. */
+const IMPORT_LIST = COLLECT_TYPES.length;
+const IMPORT_KINDS = new Set([COLLECT_INDEX.get('import_statement')!, COLLECT_INDEX.get('import_from_statement')!]);
+
+/** The model's nodes among `nodes` (in document order; others are skipped). */
+export function collectNodes(nodes: Iterable<Node | null>): CollectedNodes {
+  const own: Node[] = [];
+  const kinds: number[] = [];
+  for (const n of nodes) {
+    if (!n) continue;
+    const i = COLLECT_INDEX.get(n.type);
+    if (i === undefined) continue;
+    own.push(n);
+    kinds.push(i);
+  }
+  return { nodes: own, kinds: Uint8Array.from(kinds) };
+}
+
+/**
+ * The model's lists, one per type of `COLLECT_TYPES` and the import statements, from consecutive parts of the
+ * text (top-level statements, each from its start offset). As the tree's own search from the module, an
+ * empty node at the very start of the text is left out.
+ */
+function listsOf(parts: ReadonlyArray<{ start: number; nodes: CollectedNodes }>): Node[][] {
+  const lists: Node[][] = [];
+  for (let k = 0; k <= IMPORT_LIST; k++) lists.push([]);
+  for (const { start, nodes: own } of parts) {
+    const { nodes, kinds } = own;
+    for (let i = 0; i < nodes.length; i++) {
+      const n = nodes[i];
+      if (start === 0 && n.endIndex === 0) continue;
+      lists[kinds[i]].push(n);
+      if (IMPORT_KINDS.has(kinds[i])) lists[IMPORT_LIST].push(n);
+    }
+  }
+  return lists;
+}
+
 const IMPORTS_KEY = {};
 const SERVERS_KEY = {};
 const PARAMS_KEY = {};
@@ -322,22 +367,16 @@ function importsToken(moduleScope: Map<string, ImportBinding>): object {
 }
 
 /**
- * `nodes`: the result of `root.descendantsOfType(types)` for any superset of COLLECT_TYPES, when the
- * caller walked the tree already (the lint does, to measure nesting in the same walk).
+ * `parts`: each top-level statement's model nodes (`collectNodes` over its subtree), from its start offset,
+ * when the caller walked the tree already (the lint does, to measure nesting in the same walk, and keeps them
+ * on the statement). Without them, the model's nodes are found by one search from the module.
  */
-export function buildModel(source: Tree | SyntaxTree, text: string, nodes?: Array<Node | null>): FileModel {
+export function buildModel(source: Tree | SyntaxTree, text: string, parts?: ReadonlyArray<{ start: number; nodes: CollectedNodes }>): FileModel {
   const tree = syntaxFor(source, text);
   const root = tree.rootNode;
-  const buckets = new Map<string, Node[]>();
-  for (const t of COLLECT) buckets.set(t, []);
-  const importNodes: Node[] = [];
-  for (const n of nodes ?? root.descendantsOfType(COLLECT_TYPES)) {
-    if (!n) continue;
-    const type = n.type;
-    buckets.get(type)?.push(n);
-    if (type === 'import_statement' || type === 'import_from_statement') importNodes.push(n);
-  }
-  const get = (t: string) => buckets.get(t)!;
+  const lists = listsOf(parts ?? [{ start: -1, nodes: collectNodes(root.descendantsOfType(COLLECT_TYPES)) }]);
+  const importNodes = lists[IMPORT_LIST];
+  const get = (t: string) => lists[COLLECT_INDEX.get(t)!];
 
   const model = {} as FileModel;
   model.tree = tree;
@@ -492,7 +531,12 @@ export function buildModel(source: Tree | SyntaxTree, text: string, nodes?: Arra
   const mainGuards: Node[] = [];
   for (const stmt of statements) if (stmt && stmt.type === 'if_statement' && isMainCheck(stmt.childForFieldName('condition'))) mainGuards.push(stmt);
   model.mainGuards = mainGuards;
-  model.inMainGuard = (node: Node) => mainGuards.some((g) => node.startIndex >= g.startIndex && node.endIndex <= g.endIndex);
+  // The guards are top-level statements, in document order: the only one that can hold a node is the last
+  // that starts at or before it.
+  model.inMainGuard = (node: Node) => {
+    const i = firstAtOrAfter(mainGuards, node.startIndex + 1) - 1;
+    return i >= 0 && node.endIndex <= mainGuards[i].endIndex;
+  };
 
   const moduleFunctions = new Map<string, Node>();
   const moduleClasses = new Map<string, Node>();
@@ -678,11 +722,9 @@ export function buildModel(source: Tree | SyntaxTree, text: string, nodes?: Arra
 
   // ---- run calls
   const runCalls: RunCall[] = [];
-  for (const call of model.calls) {
-    const fn = call.childForFieldName('function');
-    if (fn?.type !== 'attribute') continue;
-    const method = fn.childForFieldName('attribute')?.text ?? '';
-    if (!RUN_METHODS.has(method)) continue;
+  for (const call of callsWhere(model, RUN_CALLS_KEY, isRunMethodCall)) {
+    const fn = call.childForFieldName('function')!;
+    const method = fn.childForFieldName('attribute')!.text;
     const server = serverOf(fn.childForFieldName('object'));
     if (!server) continue;
     const encl = enclosingFunction(call);
@@ -702,6 +744,14 @@ export function buildModel(source: Tree | SyntaxTree, text: string, nodes?: Arra
 }
 
 // ---------------------------------------------------------------- helpers
+
+const RUN_CALLS_KEY = {};
+
+/** `x.run(...)` and the other run methods, on any object. */
+function isRunMethodCall(call: Node): boolean {
+  const fn = call.childForFieldName('function');
+  return fn?.type === 'attribute' && RUN_METHODS.has(fn.childForFieldName('attribute')?.text ?? '');
+}
 
 /** In a list of nodes in document order, the index of the first that starts at or after `offset`. */
 export function firstAtOrAfter(list: Node[], offset: number): number {

@@ -1,7 +1,9 @@
 /** Lint results for the files of the entrypoint's import closure, shared by the checks of one readiness run. */
 import * as path from 'node:path';
 import type { Diagnostic } from '../types';
-import { lintText } from '../lint';
+import { lintModel, modelOrSkip } from '../lint';
+import { computeLineStarts, parsePython } from '../parse';
+import type { FileModel } from '../model/model';
 import { resolveConfig } from '../config/settings';
 import type { FileView } from '../config/fs';
 import { ALL_CODES } from '../rules/registry';
@@ -24,6 +26,8 @@ class ProjectView implements FileView {
  */
 export class ClosureLint {
   private byVersion = new Map<string, Map<string, Diagnostic[]>>();
+  /** Each file's model (the same at every target version): a file is parsed once per run. */
+  private models = new Map<string, { model: FileModel; lineStarts: number[] } | null>();
   private view: FileView;
   constructor(private project: Project, view?: FileView) {
     this.view = view ?? new ProjectView(project);
@@ -42,12 +46,29 @@ export class ClosureLint {
       const ep = this.project.entrypoint;
       const entry = ep && ep.path === file ? { isEntrypoint: true, object: ep.object } : undefined;
       try {
-        hit.set(file, lintText(text, { path: file, config, entrypoint: entry }).diagnostics.filter((d) => !d.code.startsWith('FMCP7')));
+        const m = this.modelOf(file, text);
+        hit.set(file, m ? lintModel(m.model, { path: file, config, entrypoint: entry }, m.lineStarts).diagnostics.filter((d) => !d.code.startsWith('FMCP7')) : []);
       } catch {
         hit.set(file, []);
       }
     }
     this.byVersion.set(key, hit);
     return hit;
+  }
+
+  /** The file's model, or null when it is not linted (nested too deeply). */
+  private modelOf(file: string, text: string): { model: FileModel; lineStarts: number[] } | null {
+    let m = this.models.get(file);
+    if (m !== undefined) return m;
+    const tree = parsePython(text);
+    try {
+      const made = modelOrSkip(tree, text);
+      m = made.model ? { model: made.model, lineStarts: computeLineStarts(text) } : null;
+    } finally {
+      // The model reads its own copy of the tree.
+      tree.delete();
+    }
+    this.models.set(file, m);
+    return m;
   }
 }
