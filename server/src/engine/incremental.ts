@@ -15,7 +15,7 @@
 import type { Node, Tree, SyntaxTree } from './parse';
 import { syntaxOf } from './syntax';
 import { computeLineStarts, positionAt } from './parse';
-import { nodesIn, type FileModel } from './model/model';
+import { nodesIn, type FileModel, type WalkCarry } from './model/model';
 import { inferEntrypoint, lintModel, modelOrSkip, type LintOptions, type LintResult, type RawReport, type SegmentPlan } from './lint';
 import { FILE_SCOPE_RULES } from './rules/locality';
 import { lifespanArguments } from './rules/util-asgi';
@@ -67,6 +67,8 @@ export class DocumentLinter {
   private pending: EditSpan | null = null;
   /** The copy of the tree at the last lint: its unchanged statements are reused by the next. */
   private syntax: SyntaxTree | null = null;
+  /** What the model's file-wide walks found at the last lint (`gatherKept`). */
+  private carry: WalkCarry = new Map();
 
   /** Record a change to the text (in the offsets of the text before it). */
   noteEdit(edit: EditSpan): void {
@@ -78,11 +80,14 @@ export class DocumentLinter {
     this.prev = null;
     this.pending = null;
     this.syntax = null;
+    this.carry = new Map();
   }
 
   /** Lets go of the copy of the tree kept between lints (the next lint copies the whole tree again). */
   forgetSyntax(): void {
     this.syntax = null;
+    // What the walks found refers to the copy's nodes.
+    this.carry = new Map();
   }
 
   /** The copy of the tree the last lint read, when it was of `text`. */
@@ -100,7 +105,7 @@ export class DocumentLinter {
     this.syntax = tree;
     // The nesting limit guards every walk of the tree; statements the edit left alone kept their nodes and
     // their measure (`modelOrSkip`).
-    const m = modelOrSkip(tree, text);
+    const m = modelOrSkip(tree, text, this.carry);
     if (m.skipped !== undefined) return this.skip(m.skipped);
     const model = m.model;
     const key = optionsKey(opts);

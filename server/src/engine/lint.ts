@@ -5,7 +5,7 @@
 import type { Node, Tree, SyntaxTree } from './parse';
 import { syntaxFor } from './syntax';
 import { computeLineStarts, parsePython, positionAt } from './parse';
-import { buildModel, collectNodes, COLLECT_TYPES, type CollectedNodes, type FileModel } from './model/model';
+import { buildModel, collectNodes, modelLists, COLLECT_TYPES, type CollectedNodes, type FileModel, type WalkCarry } from './model/model';
 import type { ResolvedConfig } from './config/settings';
 import { selectorMatches } from './config/settings';
 import type { Diagnostic, Fix, FixSafety, Range, Severity, TextEdit } from './types';
@@ -80,17 +80,16 @@ const MODEL_AND_NESTING_TYPES = [...new Set([...COLLECT_TYPES, ...NESTING_TYPES]
  * The file's model, or why it is not linted (nested too deeply): one walk of the tree collects the nodes
  * the model needs and those the nesting limit measures.
  */
-export function modelOrSkip(source: Tree | SyntaxTree, text: string): { model: FileModel; skipped?: undefined } | { skipped: string; model?: undefined } {
+export function modelOrSkip(source: Tree | SyntaxTree, text: string, carry?: WalkCarry): { model: FileModel; skipped?: undefined } | { skipped: string; model?: undefined } {
   const tree = syntaxFor(source, text);
   // Top-level statements do not nest in each other: each one's model nodes and depth are its own, and are
   // kept on it, so a statement an edit left alone is not walked again.
-  const parts: Array<{ start: number; nodes: CollectedNodes }> = [];
-  for (const stmt of tree.rootNode.children) {
+  const lists = modelLists(tree.rootNode.children, (stmt) => {
     const own = stmt.keep(MODEL_AND_NESTING_TYPES, statementNodes);
-    if (own.skipped) return { skipped: own.skipped };
-    parts.push({ start: stmt.startIndex, nodes: own.nodes });
-  }
-  return { model: buildModel(tree, text, parts) };
+    return own.skipped ?? own.nodes;
+  }, carry);
+  if (typeof lists === 'string') return { skipped: lists };
+  return { model: buildModel(tree, text, lists, carry) };
 }
 
 function statementNodes(stmt: Node): { nodes: CollectedNodes; skipped: string | null } {

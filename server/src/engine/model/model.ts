@@ -156,6 +156,11 @@ export interface FileModel {
    * lists hold only the edited statement. For a rule that looks things up across the file.
    */
   whole: FileModel;
+  /**
+   * What the file-wide walks over top-level statements found at the document's last lint (`gatherKept`), when
+   * the model is of an open document linted again; absent otherwise.
+   */
+  carry?: WalkCarry;
   /** `if __name__ == "__main__":` statements at module level. */
   mainGuards: Node[];
   hasErrors: boolean;
@@ -244,8 +249,83 @@ function listsOf(parts: ReadonlyArray<{ start: number; nodes: CollectedNodes }>)
   return lists;
 }
 
+const LISTS_KEY = {};
+const LIST_COUNT = IMPORT_LIST + 1;
+
+interface ListsWalk {
+  statements: readonly Node[];
+  /** Where the first statement started. */
+  first: number;
+  /** After each statement, how many nodes each list holds: `ends[i * LIST_COUNT + k]`. */
+  ends: Int32Array;
+  lists: Node[][];
+}
+
+/**
+ * The model's lists (one per type of `COLLECT_TYPES`, then the import statements) from each top-level
+ * statement's nodes (`own`, or why the file is not linted), in document order. As the tree's own search from
+ * the module, an empty node at the very start of the text is left out. With a document's `carry`, the
+ * statements an edit left alone before and after the changed ones keep their part of the last lint's lists.
+ */
+export function modelLists(statements: readonly Node[], own: (statement: Node) => CollectedNodes | string, carry?: WalkCarry): Node[][] | string {
+  const n = statements.length;
+  const prev = carry?.get(LISTS_KEY) as ListsWalk | undefined;
+  const m = prev?.statements.length ?? 0;
+  let p = 0;
+  let s = 0;
+  // A statement that moves to or from the start of the text may gain or lose an empty node there: then
+  // every statement is looked at.
+  if (prev && n && prev.first === statements[0].startIndex) {
+    while (p < n && p < m && statements[p] === prev.statements[p]) p++;
+    while (s < n - p && s < m - p && statements[n - 1 - s] === prev.statements[m - 1 - s]) s++;
+    if (s === n || s === m) s = 0;
+  }
+  const ends = new Int32Array(n * LIST_COUNT);
+  const counts = new Int32Array(LIST_COUNT);
+  const lists: Node[][] = [];
+  if (prev && p) {
+    ends.set(prev.ends.subarray(0, p * LIST_COUNT));
+    counts.set(prev.ends.subarray((p - 1) * LIST_COUNT, p * LIST_COUNT));
+  }
+  for (let k = 0; k < LIST_COUNT; k++) lists.push(prev && p ? prev.lists[k].slice(0, counts[k]) : []);
+  for (let i = p; i < n - s; i++) {
+    const stmt = statements[i];
+    const c = own(stmt);
+    if (typeof c === 'string') return c;
+    const { nodes, kinds } = c;
+    const atStart = stmt.startIndex === 0;
+    for (let j = 0; j < nodes.length; j++) {
+      const node = nodes[j];
+      if (atStart && node.endIndex === 0) continue;
+      const k = kinds[j];
+      lists[k].push(node);
+      counts[k]++;
+      if (IMPORT_KINDS.has(k)) {
+        lists[IMPORT_LIST].push(node);
+        counts[IMPORT_LIST]++;
+      }
+    }
+    ends.set(counts, i * LIST_COUNT);
+  }
+  if (prev && s) {
+    const from = m - s;
+    for (let k = 0; k < LIST_COUNT; k++) {
+      const before = from ? prev.ends[(from - 1) * LIST_COUNT + k] : 0;
+      const shift = counts[k] - before;
+      const old = prev.lists[k];
+      for (let j = before; j < old.length; j++) lists[k].push(old[j]);
+      for (let t = 0; t < s; t++) ends[(n - s + t) * LIST_COUNT + k] = prev.ends[(from + t) * LIST_COUNT + k] + shift;
+    }
+  }
+  carry?.set(LISTS_KEY, { statements, first: n ? statements[0].startIndex : -1, ends, lists } satisfies ListsWalk);
+  return lists;
+}
+
 const IMPORTS_KEY = {};
-const SERVERS_KEY = {};
+const PLAIN_IMPORTS_KEY = {};
+const FROM_IMPORTS_KEY = {};
+const ASSIGNED_SERVERS_KEY = {};
+const PARAMETER_SERVERS_KEY = {};
 const PARAMS_KEY = {};
 
 /** The import bindings of one top-level statement's import statements: `import x` ones and `from x import y` ones. */
@@ -322,34 +402,97 @@ export function oncePerModel<T>(cache: WeakMap<FileModel, T>, model: FileModel, 
 const picked = new WeakMap<FileModel, Map<object, Node[]>>();
 function nodesWhere(whole: FileModel, list: Node[], key: object, pick: (node: Node) => boolean): Node[] {
   const byKey = oncePerModel(picked, whole, () => new Map<object, Node[]>());
-  const hit = byKey.get(key);
-  if (hit) return hit;
-  const found: Node[] = [];
-  byKey.set(key, found);
-  bySlice(whole.statements, list, (s, from, to) => {
-    const kept = s.keepFor(key, whole.resolutionToken, () => list.slice(from, to).filter(pick));
-    for (let k = 0; k < kept.length; k++) found.push(kept[k]);
-  });
+  let found = byKey.get(key);
+  if (!found) byKey.set(key, (found = gatherKept(whole, key, whole.statements, whole.resolutionToken, (_, own) => own.filter(pick), list)));
   return found;
 }
 
+/** What a document's file-wide walks found at its last lint, by walk (`gatherKept`). */
+export type WalkCarry = Map<object, unknown>;
+
+interface Walk<T> {
+  statements: readonly Node[];
+  token: object | null;
+  /** Each statement's finds, and where they end in `out`. */
+  parts: Array<readonly T[]>;
+  ends: Int32Array;
+  out: T[];
+}
+
+const NONE: readonly never[] = [];
+
 /**
- * Calls `visit` for each statement that holds nodes of `list` (both in document order) with the range of
- * `list` it holds: one walk of the list beside the statements.
+ * For each of `statements` (top-level statements in document order), what `make` finds in it, joined in
+ * document order. `make` may read the statement's subtree and what `token` stands for (null: nothing
+ * else), and its answer is kept on the statement (`keepFor`, `keep`). With `list` (nodes in document
+ * order), `make` also gets the statement's own nodes of it, and statements holding none find nothing.
+ *
+ * With the model's `carry` (the same document linted before), the statements an edit left alone before and
+ * after the changed ones are not visited again: their part of the last answer is reused. The answer is
+ * shared: callers must not change it.
  */
-export function bySlice(statements: Node[], list: Node[], visit: (statement: Node, from: number, to: number) => void): void {
-  const n = list.length;
-  let i = 0;
-  for (const s of statements) {
-    if (i >= n) return;
-    const start = s.startIndex;
-    const end = s.endIndex;
-    while (i < n && list[i].startIndex < start) i++;
-    let j = i;
-    while (j < n && list[j].startIndex < end) j++;
-    if (j > i) visit(s, i, j);
-    i = j;
+export function gatherKept<T>(model: FileModel, key: object, statements: readonly Node[], token: object | null, make: (statement: Node, own: Node[]) => readonly T[], list?: Node[]): T[] {
+  const find = (stmt: Node, own: () => Node[]): readonly T[] => {
+    const v = token ? stmt.keepFor(key, token, () => make(stmt, own())) : stmt.keep(key, () => make(stmt, own()));
+    return v.length ? v : NONE;
+  };
+  const n = statements.length;
+  const parts: Array<readonly T[]> = new Array(n);
+  const ends = new Int32Array(n);
+  const out: T[] = [];
+  const carry = model.carry;
+  const prev = carry?.get(key) as Walk<T> | undefined;
+  if (prev && prev.token === token) {
+    const m = prev.statements.length;
+    let p = 0;
+    while (p < n && p < m && statements[p] === prev.statements[p]) p++;
+    if (p === n && n === m) return prev.out;
+    let s = 0;
+    while (s < n - p && s < m - p && statements[n - 1 - s] === prev.statements[m - 1 - s]) s++;
+    // Statements [0, p) and the last s are the same as before; those between are looked at.
+    for (let i = 0; i < p; i++) {
+      parts[i] = prev.parts[i];
+      ends[i] = prev.ends[i];
+    }
+    const kept = p ? prev.ends[p - 1] : 0;
+    for (let j = 0; j < kept; j++) out.push(prev.out[j]);
+    for (let i = p; i < n - s; i++) {
+      const stmt = statements[i];
+      const v = find(stmt, () => (list ? nodesIn(list, stmt.startIndex, stmt.endIndex) : []));
+      parts[i] = v;
+      for (let k = 0; k < v.length; k++) out.push(v[k]);
+      ends[i] = out.length;
+    }
+    const from = m - s;
+    const shift = out.length - (from ? prev.ends[from - 1] : 0);
+    for (let k = 0; k < s; k++) {
+      parts[n - s + k] = prev.parts[from + k];
+      ends[n - s + k] = prev.ends[from + k] + shift;
+    }
+    for (let j = from ? prev.ends[from - 1] : 0; j < prev.out.length; j++) out.push(prev.out[j]);
+  } else {
+    // One walk of the list beside the statements.
+    const size = list?.length ?? 0;
+    let at = 0;
+    for (let i = 0; i < n; i++) {
+      const stmt = statements[i];
+      let v: readonly T[] = NONE;
+      if (!list) v = find(stmt, () => []);
+      else if (at < size) {
+        while (at < size && list[at].startIndex < stmt.startIndex) at++;
+        let to = at;
+        while (to < size && list[to].startIndex < stmt.endIndex) to++;
+        const from = at;
+        if (to > from) v = find(stmt, () => list.slice(from, to));
+        at = to;
+      }
+      parts[i] = v;
+      for (let k = 0; k < v.length; k++) out.push(v[k]);
+      ends[i] = out.length;
+    }
   }
+  carry?.set(key, { statements, token, parts, ends, out } satisfies Walk<T>);
+  return out;
 }
 
 const tokens = new Map<string, object>();
@@ -367,14 +510,15 @@ function importsToken(moduleScope: Map<string, ImportBinding>): object {
 }
 
 /**
- * `parts`: each top-level statement's model nodes (`collectNodes` over its subtree), from its start offset,
- * when the caller walked the tree already (the lint does, to measure nesting in the same walk, and keeps them
- * on the statement). Without them, the model's nodes are found by one search from the module.
+ * `collected`: the model's node lists (`modelLists`), when the caller walked the tree already (the lint
+ * does, to measure nesting in the same walk, and keeps each statement's nodes on it). Without them, the
+ * model's nodes are found by one search from the module. `carry`: the document's walks at its last lint
+ * (`gatherKept`), for an open document linted again.
  */
-export function buildModel(source: Tree | SyntaxTree, text: string, parts?: ReadonlyArray<{ start: number; nodes: CollectedNodes }>): FileModel {
+export function buildModel(source: Tree | SyntaxTree, text: string, collected?: Node[][], carry?: WalkCarry): FileModel {
   const tree = syntaxFor(source, text);
   const root = tree.rootNode;
-  const lists = listsOf(parts ?? [{ start: -1, nodes: collectNodes(root.descendantsOfType(COLLECT_TYPES)) }]);
+  const lists = collected ?? listsOf([{ start: -1, nodes: collectNodes(root.descendantsOfType(COLLECT_TYPES)) }]);
   const importNodes = lists[IMPORT_LIST];
   const get = (t: string) => lists[COLLECT_INDEX.get(t)!];
 
@@ -383,6 +527,7 @@ export function buildModel(source: Tree | SyntaxTree, text: string, parts?: Read
   model.root = root;
   model.scopeRoot = root;
   model.whole = model;
+  if (carry) model.carry = carry;
   model.text = text;
   model.hasErrors = root.hasError;
   model.calls = get('call');
@@ -411,10 +556,9 @@ export function buildModel(source: Tree | SyntaxTree, text: string, parts?: Read
   };
   // Each top-level statement's bindings depend on its own text only: kept on it (`keep`). As before, every
   // `import x` comes first, then every `from x import y`, each in document order.
-  const perStatement: Array<{ plain: ImportBinding[]; from: ImportBinding[] }> = [];
-  bySlice(root.children, importNodes, (stmt, from, to) => perStatement.push(stmt.keep(IMPORTS_KEY, () => statementImports(importNodes.slice(from, to)))));
-  for (const own of perStatement) for (const b of own.plain) addBinding(b);
-  for (const own of perStatement) for (const b of own.from) addBinding(b);
+  const importsOf = (stmt: Node, own: Node[]) => stmt.keep(IMPORTS_KEY, () => statementImports(own));
+  for (const b of gatherKept(model, PLAIN_IMPORTS_KEY, root.children, null, (stmt, own) => importsOf(stmt, own).plain, importNodes)) addBinding(b);
+  for (const b of gatherKept(model, FROM_IMPORTS_KEY, root.children, null, (stmt, own) => importsOf(stmt, own).from, importNodes)) addBinding(b);
   model.imports = imports;
   const flavors = new Set<Flavor>();
   for (const b of imports) {
@@ -540,13 +684,9 @@ export function buildModel(source: Tree | SyntaxTree, text: string, parts?: Read
 
   const moduleFunctions = new Map<string, Node>();
   const moduleClasses = new Map<string, Node>();
-  for (const stmt of statements) {
-    const def = stmt?.type === 'decorated_definition' ? stmt.childForFieldName('definition') : stmt;
-    if (!def) continue;
-    const name = def.childForFieldName('name')?.text;
-    if (!name) continue;
+  for (const { name, def } of gatherKept(model, DEFINED_KEY, statements, null, definedAt)) {
     if (def.type === 'function_definition') moduleFunctions.set(name, def);
-    else if (def.type === 'class_definition') moduleClasses.set(name, def);
+    else moduleClasses.set(name, def);
   }
   model.moduleFunctions = moduleFunctions;
   model.moduleClasses = moduleClasses;
@@ -573,10 +713,9 @@ export function buildModel(source: Tree | SyntaxTree, text: string, parts?: Read
   // A statement's server variables depend on its text and on name resolution (`token`): kept on it.
   const assignments = model.assignments;
   const functions = model.functions;
-  const serversOf = (stmt: Node): { assigned: ServerVar[]; params: ServerVar[] } => {
+  const assignedServers = (own: Node[]): ServerVar[] => {
     const assigned: ServerVar[] = [];
-    const params: ServerVar[] = [];
-    for (const asg of nodesIn(assignments, stmt.startIndex, stmt.endIndex)) {
+    for (const asg of own) {
       const left = asg.childForFieldName('left');
       if (!left || left.type !== 'identifier') continue;
       const right = asg.childForFieldName('right');
@@ -594,7 +733,11 @@ export function buildModel(source: Tree | SyntaxTree, text: string, parts?: Read
         });
       }
     }
-    for (const fn of nodesIn(functions, stmt.startIndex, stmt.endIndex)) {
+    return assigned;
+  };
+  const parameterServers = (own: Node[]): ServerVar[] => {
+    const params: ServerVar[] = [];
+    for (const fn of own) {
       const ps = fn.childForFieldName('parameters');
       if (!ps) continue;
       for (const p of ps.namedChildren) {
@@ -605,15 +748,10 @@ export function buildModel(source: Tree | SyntaxTree, text: string, parts?: Read
         if (f) params.push({ name: nameNode.text, flavor: f, node: p, call: null, scope: fn, kind: 'annotation' });
       }
     }
-    return { assigned, params };
+    return params;
   };
-  // Only statements with assignments or definitions can hold any.
-  const holders = new Set<Node>();
-  bySlice(statements, assignments, (stmt) => holders.add(stmt));
-  bySlice(statements, functions, (stmt) => holders.add(stmt));
-  const ownServers = statements.filter((stmt) => holders.has(stmt)).map((stmt) => stmt.keepFor(SERVERS_KEY, token, serversOf));
-  for (const own of ownServers) for (const v of own.assigned) servers.push(v);
-  for (const own of ownServers) for (const v of own.params) servers.push(v);
+  for (const v of gatherKept(model, ASSIGNED_SERVERS_KEY, statements, token, (_, own) => assignedServers(own), assignments)) servers.push(v);
+  for (const v of gatherKept(model, PARAMETER_SERVERS_KEY, statements, token, (_, own) => parameterServers(own), functions)) servers.push(v);
   model.servers = servers;
 
   const serversByName = new Map<string, ServerVar[]>();
@@ -665,10 +803,17 @@ export function buildModel(source: Tree | SyntaxTree, text: string, parts?: Read
   };
 
   // ---- components
-  const components: Component[] = [];
-  for (const dd of model.decorated) {
+  // A statement's components depend on its text, name resolution and the servers (`serverOf`): kept on it
+  // while the module's imports and the file's server variables are the same objects as when they were made.
+  const componentsToken = serversToken(token, servers);
+  const componentsOf = (decorated: Node[]): Component[] => {
+    const own: Component[] = [];
+    for (const dd of decorated) componentsOfDefinition(dd, own);
+    return own;
+  };
+  const componentsOfDefinition = (dd: Node, out: Component[]): void => {
     const def = dd.childForFieldName('definition');
-    if (!def || def.type !== 'function_definition') continue;
+    if (!def || def.type !== 'function_definition') return;
     for (const dec of dd.namedChildren) {
       if (!dec || dec.type !== 'decorator') continue;
       const expr = dec.namedChild(0);
@@ -699,7 +844,7 @@ export function buildModel(source: Tree | SyntaxTree, text: string, parts?: Read
       if (!kind || !flavor) continue;
       const args = call ? callArgs(call) : { positional: [], keywords: new Map<string, Node>(), hasSplat: false };
       const cls = enclosingClass(def);
-      components.push({
+      out.push({
         kind,
         server: server?.name ?? null,
         serverVar: server,
@@ -717,8 +862,8 @@ export function buildModel(source: Tree | SyntaxTree, text: string, parts?: Read
         inClass: cls,
       });
     }
-  }
-  model.components = components;
+  };
+  model.components = gatherKept(model, COMPONENTS_KEY, statements, componentsToken, (_, own) => componentsOf(own), model.decorated);
 
   // ---- run calls
   const runCalls: RunCall[] = [];
@@ -746,6 +891,46 @@ export function buildModel(source: Tree | SyntaxTree, text: string, parts?: Read
 // ---------------------------------------------------------------- helpers
 
 const RUN_CALLS_KEY = {};
+const DEFINED_KEY = {};
+
+/** The function or class a top-level statement defines, by name. */
+function definedAt(stmt: Node): Array<{ name: string; def: Node }> {
+  const def = stmt.type === 'decorated_definition' ? stmt.childForFieldName('definition') : stmt;
+  if (!def || (def.type !== 'function_definition' && def.type !== 'class_definition')) return [];
+  const name = def.childForFieldName('name')?.text;
+  return name ? [{ name, def }] : [];
+}
+
+const COMPONENTS_KEY = {};
+
+/** Each server variable's number: `serversToken` tells lists of the same objects apart from others. */
+const serverSerials = new WeakMap<ServerVar, number>();
+let nextServerSerial = 0;
+const serverTokens = new Map<string, object>();
+
+/** One object for name resolution `token` with exactly these server variables (the same objects, in order). */
+function serversToken(token: object, servers: ServerVar[]): object {
+  let key = `${tokenSerial(token)}`;
+  for (const v of servers) {
+    let n = serverSerials.get(v);
+    if (n === undefined) serverSerials.set(v, (n = nextServerSerial++));
+    key += `,${n}`;
+  }
+  let t = serverTokens.get(key);
+  if (!t) {
+    if (serverTokens.size >= 1000) serverTokens.clear();
+    serverTokens.set(key, (t = {}));
+  }
+  return t;
+}
+
+const tokenSerials = new WeakMap<object, number>();
+let nextTokenSerial = 0;
+function tokenSerial(token: object): number {
+  let n = tokenSerials.get(token);
+  if (n === undefined) tokenSerials.set(token, (n = nextTokenSerial++));
+  return n;
+}
 
 /** `x.run(...)` and the other run methods, on any object. */
 function isRunMethodCall(call: Node): boolean {

@@ -2,6 +2,7 @@ import type { FileModel } from '../model/model';
 import type { Node } from '../parse';
 import { defineRule } from './api';
 import { signatureIntact, signatureParams } from './util-resource';
+import { assignmentsTo } from './util-asgi';
 
 /** Types pydantic cannot build a JSON schema for, by qualified name, with what to accept instead. */
 const KNOWN: Record<string, string> = {
@@ -173,7 +174,7 @@ function localClass(model: FileModel, n: Node, name: string): Finding | null {
   const cls = model.moduleClasses.get(name);
   if (!cls || !isPlainClass(model, cls, new Set())) return null;
   // A later module-level rebinding (`Foo = SomeModel`) makes the name mean something else.
-  if (model.assignments.some((a) => a.parent?.parent?.type === 'module' && a.childForFieldName('left')?.text === name)) return null;
+  if (assignmentsTo(model, name).some((e) => e.asg.parent?.parent?.type === 'module')) return null;
   return { node: n, shown: name, advice: '', local: true };
 }
 

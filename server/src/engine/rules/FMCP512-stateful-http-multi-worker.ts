@@ -14,16 +14,28 @@ function intValue(node: Node | null | undefined): number | null {
 /** Whether the file asks for stateless HTTP anywhere (argument, setting or environment variable). */
 function mentionsStateless(ctx: RuleContext): boolean {
   if (!/stateless/i.test(ctx.text)) return false;
-  // Blank out comments in one pass (splicing per comment is quadratic in big files).
+  // Only blank space lies between top-level statements, and no statement starts with `=` or `:`: a mention
+  // never spans two of them, and each one's answer is kept on it.
+  for (const stmt of ctx.model.root.children) if (stmt.keep(STATELESS_KEY, statementMentionsStateless)) return true;
+  return false;
+}
+
+const STATELESS_KEY = {};
+
+function statementMentionsStateless(stmt: Node): boolean {
+  if (stmt.type === 'comment') return false;
+  const text = stmt.text;
+  if (!/stateless/i.test(text)) return false;
+  // Blank out its comments in one pass (splicing per comment is quadratic in big statements).
   const parts: string[] = [];
   let at = 0;
-  for (const c of ctx.model.comments) {
-    parts.push(ctx.text.slice(at, c.startIndex), ' '.repeat(c.endIndex - c.startIndex));
-    at = c.endIndex;
+  for (const c of stmt.ofTypes('comment', false)) {
+    const from = c.startIndex - stmt.startIndex;
+    parts.push(text.slice(at, from), ' '.repeat(c.endIndex - c.startIndex));
+    at = c.endIndex - stmt.startIndex;
   }
-  parts.push(ctx.text.slice(at));
-  const text = parts.join('');
-  for (const m of text.matchAll(/stateless\w*(\s*[=:]\s*[\w."']+)?/gi)) {
+  parts.push(text.slice(at));
+  for (const m of parts.join('').matchAll(/stateless\w*(\s*[=:]\s*[\w."']+)?/gi)) {
     if (!/=\s*False\b|:\s*False\b/.test(m[0])) return true;
   }
   return false;

@@ -5,7 +5,7 @@
  */
 import type { Node } from '../parse';
 import type { FileModel, ServerVar } from '../model/model';
-import { bySlice, callsWhere, enclosingFunction, functionsWhere, oncePerModel, stringValue } from '../model/model';
+import { callsWhere, enclosingFunction, functionsWhere, gatherKept, oncePerModel, stringValue } from '../model/model';
 import { fastmcpClassFlavor } from '../model/names';
 import { ownNodesOfType } from './util-components';
 
@@ -35,15 +35,11 @@ function indexAssignments(model: FileModel): Map<string, Array<{ asg: Node; scop
   const index = new Map<string, Array<{ asg: Node; scope: number | null }>>();
   // A whole model gathers each top-level statement's entries, kept on the statement (they depend on its
   // subtree alone); an incremental lint's view has only its statement's assignments.
-  const parts: Array<ReturnType<typeof assignmentEntries>> = [];
-  if (model === model.whole) bySlice(model.statements, model.assignments, (s, from, to) => parts.push(s.keep(ASSIGNMENT_ENTRIES, () => assignmentEntries(model.assignments.slice(from, to)))));
-  else parts.push(assignmentEntries(model.assignments));
-  for (const part of parts) {
-    for (const e of part) {
-      const list = index.get(e.name);
-      if (list) list.push(e);
-      else index.set(e.name, [e]);
-    }
+  const entries = model === model.whole ? gatherKept(model, ASSIGNMENT_ENTRIES, model.statements, null, (_, own) => assignmentEntries(own), model.assignments) : assignmentEntries(model.assignments);
+  for (const e of entries) {
+    const list = index.get(e.name);
+    if (list) list.push(e);
+    else index.set(e.name, [e]);
   }
   return index;
 }
@@ -287,10 +283,8 @@ export function keywordArguments(model: FileModel, keyword: string): Array<{ cal
   const perModel = oncePerModel(keywordArgumentsOf, whole, () => new Map<string, Array<{ call: Node; value: Node }>>());
   const hit = perModel.get(keyword);
   if (hit) return hit;
-  const out: Array<{ call: Node; value: Node }> = [];
   // Found statement by statement, and kept on each: a statement an edit left alone is not searched again.
-  const key = keywordKey(keyword);
-  for (const stmt of whole.root.children) for (const a of stmt.keep(key, (s) => statementKeywordArguments(s, keyword))) out.push(a);
+  const out = gatherKept(whole, keywordKey(keyword), whole.root.children, null, (s) => statementKeywordArguments(s, keyword));
   perModel.set(keyword, out);
   return out;
 }
