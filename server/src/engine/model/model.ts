@@ -387,6 +387,16 @@ export function assignmentsWhere(model: FileModel, key: object, pick: (assignmen
   return nodesWhere(model.whole, model.whole.assignments, key, pick);
 }
 
+/** `callsWhere` for the file's attribute accesses. */
+export function attributesWhere(model: FileModel, key: object, pick: (attribute: Node) => boolean): Node[] {
+  return nodesWhere(model.whole, model.whole.attributes, key, pick);
+}
+
+/** `callsWhere` for the file's decorated definitions. */
+export function decoratedWhere(model: FileModel, key: object, pick: (decorated: Node) => boolean): Node[] {
+  return nodesWhere(model.whole, model.whole.decorated, key, pick);
+}
+
 /** `callsWhere` for the file's function definitions. */
 export function functionsWhere(model: FileModel, key: object, pick: (func: Node) => boolean): Node[] {
   return nodesWhere(model.whole, model.whole.functions, key, pick);

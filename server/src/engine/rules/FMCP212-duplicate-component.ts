@@ -32,7 +32,7 @@ export default defineRule({
     },
   },
   check(ctx) {
-    const firstSeen = new Map<string, { c: Component; line: number }>();
+    const firstSeen = new Map<string, { c: Component; node: Node }>();
     for (const c of ctx.model.components) {
       if (!c.serverVar || !componentIsClean(c) || c.hasSplat || c.keywords.has('version')) continue;
       const dd = decoratedDefinition(c);
@@ -43,14 +43,14 @@ export default defineRule({
       const key = `${c.serverVar.node.id}\u0000${c.kind}\u0000${block.id}\u0000${eff.name}`;
       const prior = firstSeen.get(key);
       if (!prior) {
-        firstSeen.set(key, { c, line: ctx.range(eff.node).start.line + 1 });
+        firstSeen.set(key, { c, node: eff.node });
         continue;
       }
       if (prior.c.func.id === c.func.id) continue;
       const what = c.kind === 'resource' ? `resource URI "${eff.name}"` : `${c.kind} name "${eff.name}"`;
       ctx.report({
         node: eff.node,
-        message: `Duplicate ${what} on \`${c.server}\` (first registered on line ${prior.line}): the server keeps only one of them and logs "already exists" (ValueError with on_duplicate="error"). Give this ${c.kind} its own ${c.kind === 'resource' ? 'URI' : 'name'}.`,
+        message: `Duplicate ${what} on \`${c.server}\` (first registered on line ${ctx.range(prior.node).start.line + 1}): the server keeps only one of them and logs "already exists" (ValueError with on_duplicate="error"). Give this ${c.kind} its own ${c.kind === 'resource' ? 'URI' : 'name'}.`,
       });
     }
   },

@@ -1,5 +1,5 @@
 import type { Node } from '../parse';
-import { enclosingFunction } from '../model/model';
+import { attributesWhere, enclosingFunction } from '../model/model';
 import { defineRule } from './api';
 import { isAsgiAppCall, mountSites } from './util-asgi';
 
@@ -27,8 +27,7 @@ export default defineRule({
   },
   check(ctx) {
     const { model } = ctx;
-    for (const attr of model.attributes) {
-      if (attr.childForFieldName('attribute')?.text !== 'lifespan') continue;
+    for (const attr of attributesWhere(model, LIFESPAN_ATTRIBUTES, isLifespanAttribute)) {
       const obj = attr.childForFieldName('object');
       const server = model.serverOf(obj);
       if (!server || server.flavor !== 'fastmcp') continue;
@@ -87,3 +86,10 @@ export default defineRule({
     }
   },
 });
+
+const LIFESPAN_ATTRIBUTES = {};
+
+/** `x.lifespan`. */
+function isLifespanAttribute(attr: Node): boolean {
+  return attr.childForFieldName('attribute')?.text === 'lifespan';
+}

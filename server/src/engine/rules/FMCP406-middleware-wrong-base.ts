@@ -33,7 +33,8 @@ function importProblems(ctx: RuleContext): ImportProblem[] {
   const statements = new Map<number, Node>();
   for (const b of model.imports) statements.set(b.statement.id, b.statement);
   for (const stmt of statements.values()) {
-    if (stmt.hasError) continue;
+    // Each problem below is an import that spells `middleware` (the package, the module or `BaseMiddleware`).
+    if (stmt.hasError || !/middleware/i.test(stmt.text)) continue;
     if (stmt.type === 'import_statement') {
       for (const n of stmt.namedChildren) {
         const mod = n?.type === 'aliased_import' ? n.childForFieldName('name') : n;

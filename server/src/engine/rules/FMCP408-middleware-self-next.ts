@@ -1,3 +1,5 @@
+import type { Node } from '../parse';
+import { callsWhere } from '../model/model';
 import { defineRule } from './api';
 import { definesMember, enclosingMiddleware } from './util-middleware';
 
@@ -18,11 +20,8 @@ export default defineRule({
   },
   check(ctx) {
     const { model } = ctx;
-    for (const call of model.calls) {
-      const fn = call.childForFieldName('function');
-      if (fn?.type !== 'attribute' || fn.childForFieldName('attribute')?.text !== 'next') continue;
-      const obj = fn.childForFieldName('object');
-      if (obj?.type !== 'identifier' || obj.text !== 'self') continue;
+    for (const call of callsWhere(model, SELF_NEXT_CALLS, isSelfNext)) {
+      const fn = call.childForFieldName('function')!;
       const where = enclosingMiddleware(model, call);
       if (!where || !where.mw.closed || definesMember(where.mw, 'next')) continue;
       const hasCallNext = /\bcall_next\b/.test(where.method.childForFieldName('parameters')?.text ?? '');
@@ -33,3 +32,13 @@ export default defineRule({
     }
   },
 });
+
+const SELF_NEXT_CALLS = {};
+
+/** `self.next(...)`. */
+function isSelfNext(call: Node): boolean {
+  const fn = call.childForFieldName('function');
+  if (fn?.type !== 'attribute' || fn.childForFieldName('attribute')?.text !== 'next') return false;
+  const obj = fn.childForFieldName('object');
+  return obj?.type === 'identifier' && obj.text === 'self';
+}

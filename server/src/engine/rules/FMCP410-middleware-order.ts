@@ -1,6 +1,6 @@
 import type { Node } from '../parse';
 import type { ServerVar } from '../model/model';
-import { enclosingFunction } from '../model/model';
+import { callsWhere, enclosingFunction } from '../model/model';
 import { defineRule } from './api';
 import { builtinMiddlewareOf } from './data-middleware';
 import { bindingOf } from './util-asgi';
@@ -52,10 +52,7 @@ export default defineRule({
         chainFor(s).items.push(el);
       }
     }
-    const adds = model.calls.filter((c) => {
-      const fn = c.childForFieldName('function');
-      return fn?.type === 'attribute' && fn.childForFieldName('attribute')?.text === 'add_middleware';
-    });
+    const adds = callsWhere(model, ADD_MIDDLEWARE_CALLS, isAddMiddleware);
     for (const call of adds) {
       const fn = call.childForFieldName('function')!;
       const server = model.serverOf(fn.childForFieldName('object'));
@@ -95,3 +92,11 @@ export default defineRule({
     }
   },
 });
+
+const ADD_MIDDLEWARE_CALLS = {};
+
+/** `x.add_middleware(...)`. */
+function isAddMiddleware(call: Node): boolean {
+  const fn = call.childForFieldName('function');
+  return fn?.type === 'attribute' && fn.childForFieldName('attribute')?.text === 'add_middleware';
+}

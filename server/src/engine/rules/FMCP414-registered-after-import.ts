@@ -1,6 +1,7 @@
 import type { Node } from '../parse';
-import { enclosingFunction } from '../model/model';
+import { callsWhere, decoratedWhere, enclosingFunction } from '../model/model';
 import { defineRule } from './api';
+import { assignmentsTo } from './util-asgi';
 import { composeCalls } from './util-compose';
 
 const REGISTER_METHODS = new Set(['tool', 'resource', 'prompt', 'add_tool', 'add_resource', 'add_prompt', 'add_template', 'add_resource_fn', 'mount']);
@@ -31,16 +32,15 @@ export default defineRule({
     const { model } = ctx;
     const registrationsOn = (name: string, scopeId: number | null, after: number): Registration[] => {
       const out: Registration[] = [];
-      for (const call of model.calls) {
+      for (const call of callsWhere(model, REGISTER_CALLS, isRegisterCall)) {
         if (call.startIndex <= after) continue;
-        const fn = call.childForFieldName('function');
-        if (fn?.type !== 'attribute' || fn.childForFieldName('object')?.text !== name) continue;
-        const m = fn.childForFieldName('attribute')?.text ?? '';
-        if (!REGISTER_METHODS.has(m) || call.parent?.type === 'decorator') continue;
+        const fn = call.childForFieldName('function')!;
+        if (fn.childForFieldName('object')?.text !== name) continue;
+        const m = fn.childForFieldName('attribute')!.text;
         if ((enclosingFunction(call)?.id ?? null) !== scopeId) continue;
         out.push({ node: call, what: `${name}.${m}(...)` });
       }
-      for (const dd of model.decorated) {
+      for (const dd of decoratedWhere(model, REGISTER_DECORATED, hasRegisterDecorator)) {
         if (dd.startIndex <= after || (enclosingFunction(dd)?.id ?? null) !== scopeId) continue;
         for (const dec of dd.namedChildren) {
           if (dec?.type !== 'decorator') continue;
@@ -53,7 +53,7 @@ export default defineRule({
       return out;
     };
     const reassigned = (name: string, scopeId: number | null, from: number, to: number) =>
-      model.assignments.some((a) => a.childForFieldName('left')?.text === name && a.startIndex > from && a.startIndex < to && (enclosingFunction(a)?.id ?? null) === scopeId);
+      assignmentsTo(model, name).some((e) => e.asg.startIndex > from && e.asg.startIndex < to && e.scope === scopeId);
 
     const reported = new Set<number>();
     const report = (r: Registration, importer: string, sub: string) => {
@@ -77,10 +77,9 @@ export default defineRule({
       // Module level: `asyncio.run(setup())` followed by module-level registrations on a global `sub`.
       if (enclosingFunction(func) !== null) continue;
       const params = func.childForFieldName('parameters')?.text ?? '';
-      if (new RegExp(`\\b${name}\\b`).test(params) || model.assignments.some((a) => a.childForFieldName('left')?.text === name && enclosingFunction(a)?.id === func.id)) continue;
+      if (new RegExp(`\\b${name}\\b`).test(params) || assignmentsTo(model, name).some((e) => e.scope === func.id)) continue;
       const funcName = func.childForFieldName('name')?.text;
-      for (const call of model.calls) {
-        if (enclosingFunction(call) !== null || model.resolve(call.childForFieldName('function')) !== 'asyncio.run') continue;
+      for (const call of callsWhere(model, MODULE_ASYNCIO_RUNS, (c) => enclosingFunction(c) === null && model.resolve(c.childForFieldName('function')) === 'asyncio.run')) {
         const arg = model.callArgs(call).positional[0];
         if (arg?.type !== 'call' || arg.childForFieldName('function')?.text !== funcName) continue;
         for (const r of registrationsOn(name, null, call.endIndex)) if (!reassigned(name, null, call.endIndex, r.node.startIndex)) report(r, c.receiver.text, name);
@@ -88,3 +87,24 @@ export default defineRule({
     }
   },
 });
+
+const REGISTER_CALLS = {};
+const REGISTER_DECORATED = {};
+const MODULE_ASYNCIO_RUNS = {};
+
+/** `x.tool(...)`, `x.add_tool(...)` and the other registration methods, on any object, not as a decorator. */
+function isRegisterCall(call: Node): boolean {
+  const fn = call.childForFieldName('function');
+  return fn?.type === 'attribute' && REGISTER_METHODS.has(fn.childForFieldName('attribute')?.text ?? '') && call.parent?.type !== 'decorator';
+}
+
+/** A definition decorated with `@x.tool`, `@x.resource(...)` or `@x.prompt`, on any object. */
+function hasRegisterDecorator(dd: Node): boolean {
+  for (const dec of dd.namedChildren) {
+    if (dec?.type !== 'decorator') continue;
+    const expr = dec.namedChild(0);
+    const callee = expr?.type === 'call' ? expr.childForFieldName('function') : expr;
+    if (callee?.type === 'attribute' && DECORATOR_METHODS.has(callee.childForFieldName('attribute')?.text ?? '')) return true;
+  }
+  return false;
+}

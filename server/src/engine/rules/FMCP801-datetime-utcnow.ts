@@ -1,5 +1,6 @@
 import type { Node } from '../parse';
 import type { TextEdit } from '../types';
+import { attributesWhere, type FileModel } from '../model/model';
 import { defineRule, type RuleContext } from './api';
 
 const REPLACEMENT: Record<string, string> = { utcnow: 'now', utcfromtimestamp: 'fromtimestamp' };
@@ -37,11 +38,9 @@ export default defineRule({
   },
   check(ctx) {
     const model = ctx.model;
-    for (const attr of model.attributes) {
-      const name = attr.childForFieldName('attribute');
-      const cls = attr.childForFieldName('object');
-      if (!name || !cls || !(name.text in REPLACEMENT) || attr.hasError) continue;
-      if (model.resolve(attr) !== `datetime.datetime.${name.text}`) continue;
+    for (const attr of attributesWhere(model, NAIVE_ATTRIBUTES, (a) => isNaiveConstructor(model, a))) {
+      const name = attr.childForFieldName('attribute')!;
+      const cls = attr.childForFieldName('object')!;
       const call = attr.parent?.type === 'call' && attr.parent.childForFieldName('function')?.id === attr.id ? attr.parent : null;
       const edits: TextEdit[] = [];
       if (call) {
@@ -65,3 +64,12 @@ export default defineRule({
     }
   },
 });
+
+const NAIVE_ATTRIBUTES = {};
+
+/** `datetime.utcnow` and the like, however `datetime` is imported. */
+function isNaiveConstructor(model: FileModel, attr: Node): boolean {
+  const name = attr.childForFieldName('attribute');
+  if (!name || !attr.childForFieldName('object') || !(name.text in REPLACEMENT) || attr.hasError) return false;
+  return model.resolve(attr) === `datetime.datetime.${name.text}`;
+}

@@ -1,6 +1,7 @@
 /** Server composition calls (FMCP412–417): `S.mount(...)` and `S.import_server(...)` on FastMCP servers. */
 import type { Node } from '../parse';
 import type { CallArgs, FileModel, ServerVar } from '../model/model';
+import { callsWhere, oncePerModel } from '../model/model';
 
 export interface ComposeCall {
   call: Node;
@@ -16,14 +17,28 @@ export interface ComposeCall {
  * only on server variables (`app.mount` is Starlette's).
  */
 export function composeCalls(model: FileModel): ComposeCall[] {
+  return oncePerModel(composeCallsOf, model, () => findComposeCalls(model));
+}
+
+const composeCallsOf = new WeakMap<FileModel, ComposeCall[]>();
+const COMPOSE_METHOD_CALLS = {};
+
+/** `x.mount(...)` and `x.import_server(...)` with a receiver. */
+function isComposeMethodCall(call: Node): boolean {
+  const fn = call.childForFieldName('function');
+  if (fn?.type !== 'attribute' || !fn.childForFieldName('object')) return false;
+  const method = fn.childForFieldName('attribute')?.text;
+  return method === 'mount' || method === 'import_server';
+}
+
+function findComposeCalls(model: FileModel): ComposeCall[] {
   const out: ComposeCall[] = [];
-  for (const call of model.calls) {
-    const fn = call.childForFieldName('function');
-    if (fn?.type !== 'attribute') continue;
-    const method = fn.childForFieldName('attribute')?.text;
-    if (method !== 'mount' && method !== 'import_server') continue;
-    const receiver = fn.childForFieldName('object');
-    if (!receiver) continue;
+  // An incremental lint's view holds only its statement's calls.
+  const candidates = model === model.whole ? callsWhere(model, COMPOSE_METHOD_CALLS, isComposeMethodCall) : model.calls.filter(isComposeMethodCall);
+  for (const call of candidates) {
+    const fn = call.childForFieldName('function')!;
+    const method = fn.childForFieldName('attribute')!.text as ComposeCall['method'];
+    const receiver = fn.childForFieldName('object')!;
     const server = model.serverOf(receiver);
     if (server && server.flavor !== 'fastmcp') continue;
     if (method === 'mount' && !server) continue;
