@@ -84,8 +84,9 @@ export function modelOrSkip(source: Tree | SyntaxTree, text: string, carry?: Wal
   const tree = syntaxFor(source, text);
   // Top-level statements do not nest in each other: each one's model nodes and depth are its own, and are
   // kept on it, so a statement an edit left alone is not walked again.
+  // (Kept for an open document's next lint; a one-off model uses what a lint of the same tree kept.)
   const lists = modelLists(tree.rootNode.children, (stmt) => {
-    const own = stmt.keep(MODEL_AND_NESTING_TYPES, statementNodes);
+    const own = carry ? stmt.keep(MODEL_AND_NESTING_TYPES, statementNodes) : (stmt.kept<ReturnType<typeof statementNodes>>(MODEL_AND_NESTING_TYPES) ?? statementNodes(stmt));
     return own.skipped ?? own.nodes;
   }, carry);
   if (typeof lists === 'string') return { skipped: lists };

@@ -151,6 +151,17 @@ export class SyntaxNode {
     return v;
   }
 
+  /** What `keep` kept under `key`, if anything: for a caller that works it out without keeping it. */
+  kept<T>(key: object): T | undefined {
+    return this.more?.kept?.get(key) as T | undefined;
+  }
+
+  /** What `keepFor` kept under `key` for `token`, if anything. */
+  keptFor<T>(key: object, token: object): T | undefined {
+    const hit = this.more?.kept?.get(key) as { token: object; value: T } | undefined;
+    return hit && hit.token === token ? hit.value : undefined;
+  }
+
   /** Appends a child copied or kept for this node. */
   adopt(child: SyntaxNode): void {
     if (this.children === NO_CHILDREN) this.children = [];

@@ -387,6 +387,20 @@ export function assignmentsWhere(model: FileModel, key: object, pick: (assignmen
   return nodesWhere(model.whole, model.whole.assignments, key, pick);
 }
 
+/**
+ * The model's own calls that `pick` accepts, in document order: the file's (`callsWhere`, kept per
+ * statement) for a whole model, the edited statement's for an incremental lint's view. `pick` as for
+ * `callsWhere`.
+ */
+export function ownCallsWhere(model: FileModel, key: object, pick: (call: Node) => boolean): Node[] {
+  return model === model.whole ? callsWhere(model, key, pick) : model.calls.filter(pick);
+}
+
+/** `ownCallsWhere` for the model's attribute accesses. */
+export function ownAttributesWhere(model: FileModel, key: object, pick: (attribute: Node) => boolean): Node[] {
+  return model === model.whole ? attributesWhere(model, key, pick) : model.attributes.filter(pick);
+}
+
 /** `callsWhere` for the file's attribute accesses. */
 export function attributesWhere(model: FileModel, key: object, pick: (attribute: Node) => boolean): Node[] {
   return nodesWhere(model.whole, model.whole.attributes, key, pick);
@@ -434,16 +448,22 @@ const NONE: readonly never[] = [];
 /**
  * For each of `statements` (top-level statements in document order), what `make` finds in it, joined in
  * document order. `make` may read the statement's subtree and what `token` stands for (null: nothing
- * else), and its answer is kept on the statement (`keepFor`, `keep`). With `list` (nodes in document
- * order), `make` also gets the statement's own nodes of it, and statements holding none find nothing.
+ * else). For an open document's model (one with a `carry`) its answer is kept on the statement (`keepFor`,
+ * `keep`); other models use an answer kept there already. With `list` (nodes in document order), `make`
+ * also gets the statement's own nodes of it, and statements holding none find nothing.
  *
  * With the model's `carry` (the same document linted before), the statements an edit left alone before and
  * after the changed ones are not visited again: their part of the last answer is reused. The answer is
  * shared: callers must not change it.
  */
 export function gatherKept<T>(model: FileModel, key: object, statements: readonly Node[], token: object | null, make: (statement: Node, own: Node[]) => readonly T[], list?: Node[]): T[] {
+  // Kept on the statements for an open document's next lint; a one-off model (the CLI's) only reads what is
+  // kept already (a lint's answers, for a hover on the same tree).
+  const keeps = model.carry !== undefined;
   const find = (stmt: Node, own: () => Node[]): readonly T[] => {
-    const v = token ? stmt.keepFor(key, token, () => make(stmt, own())) : stmt.keep(key, () => make(stmt, own()));
+    let v: readonly T[] | undefined;
+    if (keeps) v = token ? stmt.keepFor(key, token, () => make(stmt, own())) : stmt.keep(key, () => make(stmt, own()));
+    else v = (token ? stmt.keptFor<readonly T[]>(key, token) : stmt.kept<readonly T[]>(key)) ?? make(stmt, own());
     return v.length ? v : NONE;
   };
   const n = statements.length;

@@ -1,5 +1,5 @@
 import type { Node } from '../parse';
-import { stringValue } from '../model/model';
+import { ownCallsWhere, stringValue } from '../model/model';
 import { defineRule } from './api';
 import { componentIsClean, explicitName } from './util-components';
 
@@ -52,11 +52,8 @@ export default defineRule({
         check(n.node, n.value);
       }
     }
-    for (const call of ctx.model.calls) {
-      const fn = call.childForFieldName('function');
-      if (fn?.type !== 'attribute' || call.hasError) continue;
-      const method = fn.childForFieldName('attribute')?.text;
-      if (method !== 'tool' && method !== 'add_tool') continue;
+    for (const call of ownCallsWhere(ctx.model, TOOL_CALLS, isToolCall)) {
+      const fn = call.childForFieldName('function')!;
       if (!ctx.model.serverOf(fn.childForFieldName('object'))) continue;
       const args = ctx.model.callArgs(call);
       const name = args.keywords.get('name');
@@ -73,4 +70,14 @@ function suggest(name: string): string {
     .replace(/^[-._]+|[-._]+$/g, '');
   if (!s) s = 'tool';
   return s.slice(0, 128);
+}
+
+const TOOL_CALLS = {};
+
+/** `x.tool(...)` or `x.add_tool(...)`, on any object, without syntax errors. */
+function isToolCall(call: Node): boolean {
+  const fn = call.childForFieldName('function');
+  if (fn?.type !== 'attribute' || call.hasError) return false;
+  const method = fn.childForFieldName('attribute')?.text;
+  return method === 'tool' || method === 'add_tool';
 }

@@ -1,5 +1,5 @@
 import type { Node } from '../parse';
-import { stringValue } from '../model/model';
+import { ownAttributesWhere, ownCallsWhere, stringValue } from '../model/model';
 import { defineRule } from './api';
 import { keywordArgument } from './util-components';
 
@@ -46,8 +46,7 @@ export default defineRule({
         message: '`fastmcp` does not export `Icon`: this import fails with ImportError. Import it from `mcp.types` (`from mcp.types import Icon`).',
       });
     }
-    for (const attr of m.attributes) {
-      if (attr.childForFieldName('attribute')?.text !== 'from_file') continue;
+    for (const attr of ownAttributesWhere(m, FROM_FILE_ATTRIBUTES, (a) => a.childForFieldName('attribute')?.text === 'from_file')) {
       const obj = attr.childForFieldName('object');
       const q = m.resolve(obj);
       if (!q || !(ICON.has(q) || q === 'fastmcp.Icon')) continue;
@@ -56,10 +55,8 @@ export default defineRule({
         message: '`Icon.from_file` does not exist (AttributeError). Build a data URI with `Image(path=...).to_data_uri()` from `fastmcp.utilities.types` and pass it as `Icon(src=...)`.',
       });
     }
-    for (const call of m.calls) {
+    for (const call of ownCallsWhere(m, ICON_CALLS, (c) => !c.hasError && ICON.has(m.resolve(c.childForFieldName('function')) ?? ''))) {
       const fn = call.childForFieldName('function');
-      const q = m.resolve(fn);
-      if (!q || !ICON.has(q) || call.hasError) continue;
       const args = m.callArgs(call);
       const url = args.keywords.get('url');
       const size = args.keywords.get('size');
@@ -98,3 +95,6 @@ export default defineRule({
     }
   },
 });
+
+const FROM_FILE_ATTRIBUTES = {};
+const ICON_CALLS = {};

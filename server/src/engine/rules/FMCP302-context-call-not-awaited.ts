@@ -1,5 +1,7 @@
 import type { TargetVersion } from '../version/version';
+import type { Node } from '../parse';
 import type { Flavor } from '../types';
+import { ownCallsWhere } from '../model/model';
 import { defineRule } from './api';
 import { canBecomeAsync, defKeyword, exprParent, isContextName, methodCall } from './util-async';
 
@@ -54,12 +56,10 @@ export default defineRule({
   },
   check(ctx) {
     const model = ctx.model;
-    for (const call of model.calls) {
-      const mc = methodCall(call);
-      if (!mc || !isAsyncMethod(mc.method, ctx.flavor, ctx.target)) continue;
-      const parent = exprParent(call);
-      if (parent?.type !== 'expression_statement') continue;
-      if (call.hasError || !isContextName(model, mc.receiver)) continue;
+    for (const call of ownCallsWhere(model, STATEMENT_METHOD_CALLS, isStatementMethodCall)) {
+      const mc = methodCall(call)!;
+      if (!isAsyncMethod(mc.method, ctx.flavor, ctx.target)) continue;
+      if (!isContextName(model, mc.receiver)) continue;
       const func = model.enclosingFunction(call)!;
       const edits = [ctx.insertAt(call.startIndex, 'await ')];
       let note = '';
@@ -82,3 +82,10 @@ export default defineRule({
     }
   },
 });
+
+const STATEMENT_METHOD_CALLS = {};
+
+/** `name.method(...)` standing alone as a statement, without syntax errors. */
+function isStatementMethodCall(call: Node): boolean {
+  return methodCall(call) !== null && exprParent(call)?.type === 'expression_statement' && !call.hasError;
+}

@@ -1,5 +1,6 @@
 import type { Node } from '../parse';
 import type { Fix } from '../types';
+import { ownAttributesWhere } from '../model/model';
 import { defineRule, type RuleContext } from './api';
 import { isContextName } from './util-async';
 
@@ -34,20 +35,11 @@ export default defineRule({
   check(ctx) {
     const model = ctx.model;
     const sdk = ctx.flavor === 'sdk';
-    for (const attr of model.attributes) {
-      const obj = attr.childForFieldName('object');
-      const name = attr.childForFieldName('attribute');
-      if (obj?.type !== 'identifier' || !name || attr.hasError) continue;
+    for (const attr of ownAttributesWhere(model, KNOWN_MEMBER_ATTRIBUTES, isKnownMemberOfName)) {
+      const obj = attr.childForFieldName('object')!;
+      const name = attr.childForFieldName('attribute')!;
       const member = name.text;
-      const known =
-        member === 'request_elicitation' ||
-        member === 'request_sampling' ||
-        member === 'fastmcp_context' ||
-        member === 'get_state' ||
-        member === 'get_http_request' ||
-        member === 'lifespan_context' ||
-        LIST_CHANGED.has(member);
-      if (!known || !isContextName(model, obj)) continue;
+      if (!isContextName(model, obj)) continue;
       const c = obj.text;
       const call = callOf(attr);
       const args = call ? model.callArgs(call) : null;
@@ -122,3 +114,22 @@ export default defineRule({
     }
   },
 });
+
+const KNOWN_MEMBER_ATTRIBUTES = {};
+
+/** `name.member` for a member this rule knows something about, without syntax errors. */
+function isKnownMemberOfName(attr: Node): boolean {
+  const obj = attr.childForFieldName('object');
+  const name = attr.childForFieldName('attribute');
+  if (obj?.type !== 'identifier' || !name || attr.hasError) return false;
+  const member = name.text;
+  return (
+    member === 'request_elicitation' ||
+    member === 'request_sampling' ||
+    member === 'fastmcp_context' ||
+    member === 'get_state' ||
+    member === 'get_http_request' ||
+    member === 'lifespan_context' ||
+    LIST_CHANGED.has(member)
+  );
+}

@@ -1,5 +1,5 @@
 import type { Node } from '../parse';
-import type { FileModel } from '../model/model';
+import { ownCallsWhere, type FileModel } from '../model/model';
 import type { Fix } from '../types';
 import { defineRule, type RuleContext } from './api';
 import { exprParent } from './util-async';
@@ -102,12 +102,10 @@ export default defineRule({
     const model = ctx.model;
     const roots = asyncRoots(model);
     if (!roots.size) return;
-    for (const call of model.calls) {
-      const fn = call.childForFieldName('function');
-      const q = model.resolve(fn);
-      if (!q || !fn) continue;
-      const instead = BLOCKING.get(q);
-      if (!instead || call.hasError) continue;
+    for (const call of ownCallsWhere(model, BLOCKING_CALLS, (c) => !c.hasError && BLOCKING.has(model.resolve(c.childForFieldName('function')) ?? ''))) {
+      const fn = call.childForFieldName('function')!;
+      const q = model.resolve(fn)!;
+      const instead = BLOCKING.get(q)!;
       const root = runningIn(call, roots);
       if (!root) continue;
       const fix = asyncioFix(ctx, call, q);
@@ -123,3 +121,5 @@ export default defineRule({
     }
   },
 });
+
+const BLOCKING_CALLS = {};

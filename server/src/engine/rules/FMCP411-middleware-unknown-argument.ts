@@ -1,5 +1,6 @@
 import { closest } from '../config/settings';
 import { compareVersions } from '../version/version';
+import { ownCallsWhere } from '../model/model';
 import { defineRule } from './api';
 import { BUILTIN_MIDDLEWARE, builtinMiddlewareOf, KEYWORD_RENAMES } from './data-middleware';
 
@@ -21,9 +22,8 @@ export default defineRule({
   },
   check(ctx) {
     const { model } = ctx;
-    for (const call of model.calls) {
-      const cls = builtinMiddlewareOf(model.resolve(call.childForFieldName('function')));
-      if (!cls) continue;
+    for (const call of ownCallsWhere(model, MIDDLEWARE_CALLS, (c) => builtinMiddlewareOf(model.resolve(c.childForFieldName('function'))) !== null)) {
+      const cls = builtinMiddlewareOf(model.resolve(call.childForFieldName('function')))!;
       const info = BUILTIN_MIDDLEWARE[cls];
       const argList = call.childForFieldName('arguments');
       for (const kw of argList?.namedChildren ?? []) {
@@ -53,3 +53,5 @@ export default defineRule({
     }
   },
 });
+
+const MIDDLEWARE_CALLS = {};

@@ -1,3 +1,4 @@
+import { ownCallsWhere } from '../model/model';
 import { defineRule } from './api';
 import { apiStatus, changesFor, historyOf, messageAt, reportShape } from './data-api-changes';
 import { isFastmcpServerConstruction, keywordNode, removeArgumentEdit } from './util-api';
@@ -24,8 +25,7 @@ export default defineRule({
     },
   },
   check(ctx) {
-    for (const call of ctx.model.calls) {
-      if (!isFastmcpServerConstruction(ctx, call) || call.hasError) continue;
+    for (const call of ownCallsWhere(ctx.model, SERVER_CONSTRUCTIONS, (c) => !c.hasError && isFastmcpServerConstruction(ctx, c))) {
       const args = ctx.model.callArgs(call);
       for (const change of CHANGES) {
         const value = args.keywords.get(change.old);
@@ -51,3 +51,5 @@ export default defineRule({
     }
   },
 });
+
+const SERVER_CONSTRUCTIONS = {};

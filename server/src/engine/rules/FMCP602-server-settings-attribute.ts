@@ -1,3 +1,5 @@
+import type { Node } from '../parse';
+import { ownAttributesWhere } from '../model/model';
 import { defineRule } from './api';
 import { apiStatus, changesFor, historyOf, messageAt, reportShape } from './data-api-changes';
 
@@ -21,10 +23,9 @@ export default defineRule({
     },
   },
   check(ctx) {
-    for (const attr of ctx.model.attributes) {
-      const name = attr.childForFieldName('attribute');
-      const change = CHANGES.find((c) => c.old === name?.text);
-      if (!change || !name) continue;
+    for (const attr of ownAttributesWhere(ctx.model, CHANGED_ATTRIBUTES, (a) => changeOf(a) !== undefined)) {
+      const name = attr.childForFieldName('attribute')!;
+      const change = changeOf(attr)!;
       const server = ctx.model.serverOf(attr.childForFieldName('object'));
       if (!server || server.flavor !== 'fastmcp') continue;
       // `S.settings = ...` binds a new attribute; only reads are the problem.
@@ -52,3 +53,11 @@ export default defineRule({
     }
   },
 });
+
+const CHANGED_ATTRIBUTES = {};
+
+/** The change this rule knows for the attribute's name. */
+function changeOf(attr: Node): (typeof CHANGES)[number] | undefined {
+  const name = attr.childForFieldName('attribute')?.text;
+  return name === undefined ? undefined : CHANGES.find((c) => c.old === name);
+}

@@ -1,4 +1,6 @@
 import type { Fix } from '../types';
+import type { Node } from '../parse';
+import { ownCallsWhere } from '../model/model';
 import { fastmcpClassFlavor } from '../model/names';
 import { defineRule } from './api';
 import { apiStatus, changesFor, historyOf, messageAt, reportShape } from './data-api-changes';
@@ -25,12 +27,10 @@ export default defineRule({
     },
   },
   check(ctx) {
-    for (const call of ctx.model.calls) {
-      const fn = call.childForFieldName('function');
-      if (fn?.type !== 'attribute' || call.hasError) continue;
-      const method = fn.childForFieldName('attribute');
-      const change = method ? CHANGES.get(method.text) : undefined;
-      if (!change || !method) continue;
+    for (const call of ownCallsWhere(ctx.model, CHANGED_METHOD_CALLS, isChangedMethodCall)) {
+      const fn = call.childForFieldName('function')!;
+      const method = fn.childForFieldName('attribute')!;
+      const change = CHANGES.get(method.text)!;
       const obj = fn.childForFieldName('object');
       const server = ctx.model.serverOf(obj);
       const onClass = fastmcpClassFlavor(ctx.model.resolve(obj)) === 'fastmcp';
@@ -81,3 +81,13 @@ export default defineRule({
     }
   },
 });
+
+const CHANGED_METHOD_CALLS = {};
+
+/** `x.method(...)` for a method this rule knows a change of, without syntax errors. */
+function isChangedMethodCall(call: Node): boolean {
+  const fn = call.childForFieldName('function');
+  if (fn?.type !== 'attribute' || call.hasError) return false;
+  const method = fn.childForFieldName('attribute');
+  return !!method && CHANGES.has(method.text);
+}

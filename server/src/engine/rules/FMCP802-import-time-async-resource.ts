@@ -1,5 +1,5 @@
 import type { Node } from '../parse';
-import type { FileModel } from '../model/model';
+import { ownCallsWhere, type FileModel } from '../model/model';
 import { defineRule } from './api';
 import { exprParent, inFunctionOrLambda } from './util-async';
 
@@ -35,13 +35,10 @@ export default defineRule({
   },
   check(ctx) {
     const model = ctx.model;
-    for (const call of model.calls) {
-      const fn = call.childForFieldName('function');
-      if (!fn) continue;
+    for (const call of ownCallsWhere(model, IMPORT_TIME_CALLS, (c) => isImportTimeCandidate(model, c))) {
+      const fn = call.childForFieldName('function')!;
       const q = model.resolve(fn);
-      // Only these callees can be reported; the walk up to the nearest scope comes after that test.
-      const candidate = q === 'asyncio.run' || q === 'aiohttp.ClientSession' || (q !== null && ASYNC_FACTORIES.has(q)) || (q === null && fn.type === 'identifier' && model.moduleFunctions.has(fn.text));
-      if (!candidate || inFunctionOrLambda(call) || call.hasError) continue;
+      if (q === null && !model.moduleFunctions.has(fn.text)) continue;
       if (q === 'asyncio.run') {
         if (model.inMainGuard(call)) continue;
         ctx.report({
@@ -76,3 +73,18 @@ export default defineRule({
     }
   },
 });
+
+const IMPORT_TIME_CALLS = {};
+
+/**
+ * A call outside any function or lambda, without syntax errors, to a callee this rule can report: one of
+ * those it knows, or a plain name no import binds (a module function, checked by the caller).
+ */
+function isImportTimeCandidate(model: FileModel, call: Node): boolean {
+  const fn = call.childForFieldName('function');
+  if (!fn || call.hasError) return false;
+  const q = model.resolve(fn);
+  // Only these callees can be reported; the walk up to the nearest scope comes after that test.
+  const candidate = q === 'asyncio.run' || q === 'aiohttp.ClientSession' || (q !== null && ASYNC_FACTORIES.has(q)) || (q === null && fn.type === 'identifier');
+  return candidate && !inFunctionOrLambda(call);
+}

@@ -1,6 +1,7 @@
 /** Recognising FastMCP auth objects and key-value stores for the FMCP5xx rules. */
 import type { Node } from '../parse';
 import type { RuleContext } from './api';
+import { ownCallsWhere } from '../model/model';
 import { lastSegment } from './util-api';
 import { assignmentsTo } from './util-asgi';
 
@@ -14,11 +15,10 @@ export function authClass(ctx: RuleContext, call: Node): string | null {
 
 /** Every call in the file constructing a FastMCP auth class, with its class name. */
 export function* authCalls(ctx: RuleContext): Generator<{ call: Node; cls: string }> {
-  for (const call of ctx.model.calls) {
-    const q = authClass(ctx, call);
-    if (q) yield { call, cls: lastSegment(q) };
-  }
+  for (const call of ownCallsWhere(ctx.model, AUTH_CALLS, (c) => authClass(ctx, c) !== null)) yield { call, cls: lastSegment(authClass(ctx, call)!) };
 }
+
+const AUTH_CALLS = {};
 
 /** The class name of a py-key-value store or wrapper constructed by `call`, or null. */
 export function keyValueClass(ctx: RuleContext, call: Node | null): string | null {
