@@ -251,14 +251,22 @@ function factsOf(model: FileModel, entry: { isEntrypoint: boolean; object: strin
   const name = (fn: Node | null) => fn?.childForFieldName('name')?.text ?? '';
   // The line ending fixes insert (`ctx.eol`) is the file's: the first `\r\n` typed anywhere changes it.
   const out: string[] = [model.flavor ?? '-', [...model.flavors].join(','), String(entry.isEntrypoint), entry.object ?? '', /\r\n/.test(model.text) ? 'crlf' : 'lf'];
-  for (const b of model.imports) out.push(`i ${b.local} ${b.qualified} ${b.module} ${b.typeCheckingOnly} ${b.local_scope}`);
-  for (const s of model.servers) out.push(`s ${s.name} ${s.flavor} ${s.kind} ${name(s.scope)} ${s.call?.text ?? ''}`);
-  for (const c of model.components) out.push(`c ${c.kind} ${c.server} ${c.funcName} ${c.isAsync} ${c.inClass ? name(c.inClass) : ''} ${c.decorator.text}`);
+  // Bindings, servers and components are kept from lint to lint with the statements that hold them: so is their line.
+  for (const b of model.imports) out.push(factLine(b, () => `i ${b.local} ${b.qualified} ${b.module} ${b.typeCheckingOnly} ${b.local_scope}`));
+  for (const s of model.servers) out.push(factLine(s, () => `s ${s.name} ${s.flavor} ${s.kind} ${name(s.scope)} ${s.call?.text ?? ''}`));
+  for (const c of model.components) out.push(factLine(c, () => `c ${c.kind} ${c.server} ${c.funcName} ${c.isAsync} ${c.inClass ? name(c.inClass) : ''} ${c.decorator.text}`));
   for (const r of model.runCalls) out.push(`r ${r.method} ${r.server.name} ${r.awaited} ${r.inMainGuard} ${name(r.enclosingFunction)} ${r.call.text}`);
   // A `lifespan=` argument makes the function it names run on the event loop (FMCP308), wherever the call is.
   for (const v of lifespanArguments(model)) out.push(`l ${v.text}`);
   out.push(`g ${model.mainGuards.length}`, `f ${[...model.moduleFunctions.keys()].join(',')}`, `k ${[...model.moduleClasses.keys()].join(',')}`);
   return out.join('\n');
+}
+
+const factLines = new WeakMap<object, string>();
+function factLine(of: object, make: () => string): string {
+  let line = factLines.get(of);
+  if (line === undefined) factLines.set(of, (line = make()));
+  return line;
 }
 
 /** The model with its node lists cut to `[start, end)`; the file-level facts and lookups stay whole. */

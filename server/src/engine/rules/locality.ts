@@ -26,7 +26,7 @@ export const FILE_SCOPE_RULES: ReadonlyMap<string, string> = new Map([
   ['FMCP102', 'moduleBinds/boundOnlyToNonServer scan every module-level assignment and search the whole text for `global`; reads model.hasErrors'],
   ['FMCP106', 'the fix indents by indentUnit(text), the first indented line of the file, which a body or docstring edit elsewhere can change'],
   ['FMCP107', 'whether prints are reported depends on the whole file: other run-like calls, ASGI factory attributes, `print`/`sys.stdout` rebound anywhere'],
-  ['FMCP206', 'a same-file parameter class is checked through model.assignments (module rebinding) and its hasError, which an edit in that class\'s methods changes'],
+  ['FMCP206', 'a same-file parameter class is checked through the file\'s assignments by name (module rebinding) and its hasError, which an edit in that class\'s methods changes'],
   ['FMCP212', 'compares each component with every other component on the same server'],
   ['FMCP220', 'uses of a component name are matched against components defined in other statements'],
   ['FMCP305', 'a wrong-flavor Context import is reported when any component in the file uses it'],
