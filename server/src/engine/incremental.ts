@@ -49,7 +49,7 @@ interface StatementSpan {
 
 interface Previous {
   key: string;
-  facts: string;
+  facts: string[];
   statements: StatementSpan[];
   lineCount: number;
   raw: RawReport[];
@@ -116,7 +116,7 @@ export class DocumentLinter {
     let plan: SegmentPlan | string | null = null;
     if (edit && this.prev) {
       if (this.prev.key !== key) reason = 'settings changed';
-      else if (this.prev.facts !== facts) reason = 'file-level facts changed';
+      else if (!sameLines(this.prev.facts, facts)) reason = 'file-level facts changed';
       else {
         try {
           plan = this.planFor(model, statements, edit, lineStarts);
@@ -247,7 +247,7 @@ function optionsKey(opts: LintOptions): string {
  * What rules may read about the file as a whole. A keystroke that changes any of it lints the whole file,
  * so a report carried over never rests on a fact that changed.
  */
-function factsOf(model: FileModel, entry: { isEntrypoint: boolean; object: string | null }): string {
+function factsOf(model: FileModel, entry: { isEntrypoint: boolean; object: string | null }): string[] {
   const name = (fn: Node | null) => fn?.childForFieldName('name')?.text ?? '';
   // The line ending fixes insert (`ctx.eol`) is the file's: the first `\r\n` typed anywhere changes it.
   const out: string[] = [model.flavor ?? '-', [...model.flavors].join(','), String(entry.isEntrypoint), entry.object ?? '', /\r\n/.test(model.text) ? 'crlf' : 'lf'];
@@ -259,7 +259,14 @@ function factsOf(model: FileModel, entry: { isEntrypoint: boolean; object: strin
   // A `lifespan=` argument makes the function it names run on the event loop (FMCP308), wherever the call is.
   for (const v of lifespanArguments(model)) out.push(`l ${v.text}`);
   out.push(`g ${model.mainGuards.length}`, `f ${[...model.moduleFunctions.keys()].join(',')}`, `k ${[...model.moduleClasses.keys()].join(',')}`);
-  return out.join('\n');
+  return out;
+}
+
+/** Whether two lists of facts say the same (a line kept from lint to lint is the same string). */
+function sameLines(a: string[], b: string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 const factLines = new WeakMap<object, string>();

@@ -401,6 +401,11 @@ export function ownAttributesWhere(model: FileModel, key: object, pick: (attribu
   return model === model.whole ? attributesWhere(model, key, pick) : model.attributes.filter(pick);
 }
 
+/** `ownCallsWhere` for the model's string literals. */
+export function ownStringsWhere(model: FileModel, key: object, pick: (string: Node) => boolean): Node[] {
+  return model === model.whole ? nodesWhere(model, model.strings, key, pick) : model.strings.filter(pick);
+}
+
 /** `callsWhere` for the file's attribute accesses. */
 export function attributesWhere(model: FileModel, key: object, pick: (attribute: Node) => boolean): Node[] {
   return nodesWhere(model.whole, model.whole.attributes, key, pick);

@@ -1,3 +1,5 @@
+import type { Node } from '../parse';
+import type { Component } from '../model/model';
 import { defineRule } from './api';
 import { componentIsClean, docstringOf, docstringText } from './util-components';
 
@@ -20,16 +22,8 @@ export default defineRule({
     if (ctx.isTestFile) return;
     const reported = new Set<number>();
     for (const c of ctx.model.components) {
-      if (c.kind !== 'tool' || c.hasSplat || !componentIsClean(c) || reported.has(c.func.id)) continue;
-      const desc = c.keywords.get('description');
-      if (desc && desc.type !== 'none') continue;
-      if (c.positional.length > 1) continue;
-      const doc = docstringOf(c.func);
-      if (doc) {
-        const text = docstringText(doc);
-        if (text === null || text.trim() !== '') continue;
-      }
-      const nameNode = c.func.childForFieldName('name');
+      if (reported.has(c.func.id)) continue;
+      const nameNode = undescribed(c);
       if (!nameNode) continue;
       reported.add(c.func.id);
       ctx.report({
@@ -39,3 +33,28 @@ export default defineRule({
     }
   },
 });
+
+/**
+ * The name of a tool that has no description, or null. It depends on the component alone: worked out once
+ * per component (an open document keeps its components from lint to lint).
+ */
+function undescribed(c: Component): Node | null {
+  let v = undescribedName.get(c);
+  if (v === undefined) undescribedName.set(c, (v = readUndescribed(c)));
+  return v;
+}
+
+const undescribedName = new WeakMap<Component, Node | null>();
+
+function readUndescribed(c: Component): Node | null {
+  if (c.kind !== 'tool' || c.hasSplat || !componentIsClean(c)) return null;
+  const desc = c.keywords.get('description');
+  if (desc && desc.type !== 'none') return null;
+  if (c.positional.length > 1) return null;
+  const doc = docstringOf(c.func);
+  if (doc) {
+    const text = docstringText(doc);
+    if (text === null || text.trim() !== '') return null;
+  }
+  return c.func.childForFieldName('name');
+}

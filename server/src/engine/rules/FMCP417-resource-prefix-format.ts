@@ -1,3 +1,4 @@
+import { ownCallsWhere } from '../model/model';
 import { defineRule } from './api';
 import { isFastMCPConstructor } from './util-asgi';
 import { composeCalls } from './util-compose';
@@ -30,10 +31,8 @@ export default defineRule({
         message: `${c.method}() has no \`resource_prefix_format=\` parameter in any FastMCP version: TypeError. Resources of the child are always prefixed in path format ("proto://prefix/path"); drop the argument.`,
       });
     }
-    for (const call of model.calls) {
-      if (!isFastMCPConstructor(model, call)) continue;
-      const v = model.callArgs(call).keywords.get('resource_prefix_format');
-      if (!v) continue;
+    for (const call of ownCallsWhere(model, PREFIX_FORMAT_SERVERS, (c) => isFastMCPConstructor(model, c) && model.callArgs(c).keywords.has('resource_prefix_format'))) {
+      const v = model.callArgs(call).keywords.get('resource_prefix_format')!;
       const nameNode = v.parent?.childForFieldName('name') ?? v;
       if (ctx.target.atLeast('2.14.0')) {
         ctx.report({ node: nameNode, message: 'FastMCP(resource_prefix_format=) was removed in FastMCP 2.14: TypeError. Mounted resources always use the path format ("proto://prefix/path"); drop the argument.' });
@@ -43,3 +42,5 @@ export default defineRule({
     }
   },
 });
+
+const PREFIX_FORMAT_SERVERS = {};

@@ -1,5 +1,5 @@
 import type { Node } from '../parse';
-import { plainStringParts, stringValue, type FileModel } from '../model/model';
+import { ownStringsWhere, plainStringParts, stringValue, type FileModel } from '../model/model';
 import { defineRule } from './api';
 import { lastSegment } from './util-api';
 import { credentialFormat, isFernetKey, isRealSecretValue, isSecretName } from './util-secrets';
@@ -35,8 +35,6 @@ function literalText(str: Node): string {
     .map((c) => c!.text)
     .join('');
 }
-
-const VERDICT = {};
 
 /** What FMCP504 says about one string literal, or null. */
 function verdict(model: FileModel, str: Node): string | null {
@@ -86,11 +84,9 @@ export default defineRule({
   check(ctx) {
     if (ctx.isTestFile) return;
     const model = ctx.model;
-    for (const str of model.strings) {
-      if (!str) continue;
-      // What a string literal says depends on it, its parent and name resolution: kept on the node.
-      const message = str.keepFor(VERDICT, model.resolutionToken, () => verdict(model, str));
-      if (message) ctx.report({ node: str, message });
-    }
+    // What a string literal says depends on it, its parent and name resolution: the scan is kept per statement.
+    for (const str of ownStringsWhere(model, SECRETS, (s) => verdict(model, s) !== null)) ctx.report({ node: str, message: verdict(model, str)! });
   },
 });
+
+const SECRETS = {};

@@ -1,3 +1,4 @@
+import { ownCallsWhere } from '../model/model';
 import { fastmcpClassFlavor } from '../model/names';
 import { defineRule } from './api';
 import { keywordNode } from './util-api';
@@ -17,9 +18,9 @@ export default defineRule({
     },
   },
   check(ctx) {
-    for (const call of ctx.model.calls) {
-      if (!fastmcpClassFlavor(ctx.model.resolve(call.childForFieldName('function')))) continue;
-      const value = ctx.model.callArgs(call).keywords.get('storage');
+    const model = ctx.model;
+    for (const call of ownCallsWhere(model, STORAGE_SERVERS, (c) => model.callArgs(c).keywords.has('storage') && fastmcpClassFlavor(model.resolve(c.childForFieldName('function'))) !== null)) {
+      const value = model.callArgs(call).keywords.get('storage');
       const kw = value ? keywordNode(value) : null;
       if (!kw) continue;
       ctx.report({
@@ -29,3 +30,5 @@ export default defineRule({
     }
   },
 });
+
+const STORAGE_SERVERS = {};

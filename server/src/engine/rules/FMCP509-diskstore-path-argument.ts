@@ -1,3 +1,4 @@
+import { ownCallsWhere } from '../model/model';
 import { defineRule } from './api';
 import { keyValueClass } from './util-auth';
 import { keywordNode } from './util-api';
@@ -18,9 +19,8 @@ export default defineRule({
     },
   },
   check(ctx) {
-    for (const call of ctx.model.calls) {
-      const cls = keyValueClass(ctx, call);
-      if (cls !== 'DiskStore') continue;
+    for (const call of ownCallsWhere(ctx.model, DISK_STORES, (c) => keyValueClass(ctx, c) === 'DiskStore')) {
+      const cls = 'DiskStore';
       const args = ctx.model.callArgs(call);
       const value = args.keywords.get('path');
       const name = value ? keywordNode(value)?.childForFieldName('name') : null;
@@ -30,3 +30,5 @@ export default defineRule({
     }
   },
 });
+
+const DISK_STORES = {};

@@ -21,13 +21,26 @@ export function resourceUriNode(c: Component): Node | null {
   return c.positional[0] ?? c.keywords.get('uri') ?? null;
 }
 
-/** The literal URI of a resource component, or null when it is absent, dynamic or damaged. */
+/**
+ * The literal URI of a resource component, or null when it is absent, dynamic or damaged. Its value and
+ * template are read once per component (an open document keeps its components from lint to lint, and they
+ * hold no offsets in the file); callers must not change them.
+ */
 export function resourceUri(c: Component): ResourceUri | null {
+  let uri = resourceUris.get(c);
+  if (uri === undefined) resourceUris.set(c, (uri = readResourceUri(c)));
+  // Where the literal's text starts moves with the statement: read each time.
+  return uri && { ...uri, contentStart: literalContentStart(uri.node) };
+}
+
+const resourceUris = new WeakMap<Component, Omit<ResourceUri, 'contentStart'> | null>();
+
+function readResourceUri(c: Component): Omit<ResourceUri, 'contentStart'> | null {
   if (c.kind !== 'resource' || !c.call || c.hasSplat || c.call.hasError) return null;
   const node = resourceUriNode(c);
   const value = stringValue(node);
   if (!node || value === null) return null;
-  return { node, value, template: parseUriTemplate(value), contentStart: literalContentStart(node) };
+  return { node, value, template: parseUriTemplate(value) };
 }
 
 /**
