@@ -373,10 +373,11 @@ export function nodesIn(list: Node[], start: number, end: number): Node[] {
 }
 
 /**
- * The file's calls that `pick` accepts, in document order. `pick` may read the call's own subtree and name
- * resolution (`model.resolve`), nothing else: its answers are kept per top-level statement under `key` while
- * the module's imports are the same, so after an edit only the statements that changed are looked at again.
- * The list is made once per model and key: callers must not change it.
+ * The file's calls that `pick` accepts, in document order. `pick` may read the call's own subtree, its
+ * ancestors within its top-level statement and name resolution (`model.resolve`), nothing else: for an open
+ * document its answers are kept per top-level statement under `key` while the module's imports are the same,
+ * so after an edit only the statements that changed are looked at again (`gatherKept`). The list is made
+ * once per model and key: callers must not change it.
  */
 export function callsWhere(model: FileModel, key: object, pick: (call: Node) => boolean): Node[] {
   return nodesWhere(model.whole, model.whole.calls, key, pick);
