@@ -104,8 +104,9 @@ export class DocumentLinter {
     const tree = syntaxOf(source, text, previous, edit);
     this.syntax = tree;
     // The nesting limit guards every walk of the tree; statements the edit left alone kept their nodes and
-    // their measure (`modelOrSkip`).
-    const m = modelOrSkip(tree, text, this.carry);
+    // their measure (`modelOrSkip`). Per-statement work is kept only once the document is edited: most
+    // documents are only opened, and their first lint is also their last until they change.
+    const m = modelOrSkip(tree, text, edit ? this.carry : undefined);
     if (m.skipped !== undefined) return this.skip(m.skipped);
     const model = m.model;
     const key = optionsKey(opts);
