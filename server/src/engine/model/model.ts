@@ -229,26 +229,6 @@ export function collectNodes(nodes: Iterable<Node | null>): CollectedNodes {
   return { nodes: own, kinds: Uint8Array.from(kinds) };
 }
 
-/**
- * The model's lists, one per type of `COLLECT_TYPES` and the import statements, from consecutive parts of the
- * text (top-level statements, each from its start offset). As the tree's own search from the module, an
- * empty node at the very start of the text is left out.
- */
-function listsOf(parts: ReadonlyArray<{ start: number; nodes: CollectedNodes }>): Node[][] {
-  const lists: Node[][] = [];
-  for (let k = 0; k <= IMPORT_LIST; k++) lists.push([]);
-  for (const { start, nodes: own } of parts) {
-    const { nodes, kinds } = own;
-    for (let i = 0; i < nodes.length; i++) {
-      const n = nodes[i];
-      if (start === 0 && n.endIndex === 0) continue;
-      lists[kinds[i]].push(n);
-      if (IMPORT_KINDS.has(kinds[i])) lists[IMPORT_LIST].push(n);
-    }
-  }
-  return lists;
-}
-
 const LISTS_KEY = {};
 const LIST_COUNT = IMPORT_LIST + 1;
 
@@ -554,7 +534,7 @@ function importsToken(moduleScope: Map<string, ImportBinding>): object {
 export function buildModel(source: Tree | SyntaxTree, text: string, collected?: Node[][], carry?: WalkCarry): FileModel {
   const tree = syntaxFor(source, text);
   const root = tree.rootNode;
-  const lists = collected ?? listsOf([{ start: -1, nodes: collectNodes(root.descendantsOfType(COLLECT_TYPES)) }]);
+  const lists = collected ?? (modelLists([root], () => collectNodes(root.descendantsOfType(COLLECT_TYPES))) as Node[][]);
   const importNodes = lists[IMPORT_LIST];
   const get = (t: string) => lists[COLLECT_INDEX.get(t)!];
 

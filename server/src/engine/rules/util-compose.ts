@@ -1,7 +1,7 @@
 /** Server composition calls (FMCP412–417): `S.mount(...)` and `S.import_server(...)` on FastMCP servers. */
 import type { Node } from '../parse';
 import type { CallArgs, FileModel, ServerVar } from '../model/model';
-import { callsWhere, oncePerModel } from '../model/model';
+import { oncePerModel, ownCallsWhere } from '../model/model';
 
 export interface ComposeCall {
   call: Node;
@@ -33,9 +33,7 @@ function isComposeMethodCall(call: Node): boolean {
 
 function findComposeCalls(model: FileModel): ComposeCall[] {
   const out: ComposeCall[] = [];
-  // An incremental lint's view holds only its statement's calls.
-  const candidates = model === model.whole ? callsWhere(model, COMPOSE_METHOD_CALLS, isComposeMethodCall) : model.calls.filter(isComposeMethodCall);
-  for (const call of candidates) {
+  for (const call of ownCallsWhere(model, COMPOSE_METHOD_CALLS, isComposeMethodCall)) {
     const fn = call.childForFieldName('function')!;
     const method = fn.childForFieldName('attribute')!.text as ComposeCall['method'];
     const receiver = fn.childForFieldName('object')!;
