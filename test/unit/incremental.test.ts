@@ -1,10 +1,11 @@
 /**
  * Incremental linting equals a full lint. Every rule fixture and template is edited where an author types:
  * inside each function body (statements typed in, lines deleted, single characters typed and removed,
- * several edits before one lint), in comments (suppressions typed in) and in docstrings. After each edit
- * the incremental result is compared with a fresh full lint of the same text, diagnostics and fixes alike.
- * The test also asserts that most edits took the incremental path, so it cannot pass by always linting
- * the whole file.
+ * several edits before one lint), in comments (suppressions typed in) and in docstrings; and outside
+ * function bodies (signatures, decorators, function names, class headers, module-level statements, the
+ * inside of main guards). After each edit the incremental result is compared with a fresh full lint of the
+ * same text, diagnostics and fixes alike. The tests also assert that many edits took the incremental path,
+ * so they cannot pass by always linting the whole file.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -12,7 +13,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { initParser, newParser, lintText, resolveConfig, ALL_CODES, computeLineStarts, positionAt } from '../../server/src/engine';
 import { composeEdits, DocumentLinter, type EditSpan } from '../../server/src/engine/incremental';
-import { FILE_SCOPE_RULES } from '../../server/src/engine/rules/locality';
+import { BODY_LOCAL_RULES, FILE_SCOPE_RULES } from '../../server/src/engine/rules/locality';
 import { ALL_RULES } from '../../server/src/engine/rules/registry';
 import { diagnosticsKey, MemoryView, ROOT } from '../helpers';
 
@@ -84,39 +85,140 @@ function bodyEdits(text: string, next: () => number): Change[][] {
 }
 
 
-test('incremental lint equals a full lint after edits inside function bodies', async () => {
+/** Lines outside every function body: no `block` of a function definition holds their first character. */
+function linesOutsideBodies(text: string, parser: ReturnType<typeof newParser>): number[] {
+  const tree = parser.parse(text)!;
+  const starts = computeLineStarts(text);
+  const out: number[] = [];
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const indent = /^\s*/.exec(lines[i])![0].length;
+    if (indent === lines[i].length || /^\s*#/.test(lines[i])) continue;
+    let inBody = false;
+    for (let n: ReturnType<typeof tree.rootNode.descendantForIndex> | null = tree.rootNode.descendantForIndex(starts[i] + indent); n; n = n.parent) {
+      if (n.type === 'block' && n.parent?.type === 'function_definition') inBody = true;
+    }
+    if (!inBody) out.push(i);
+  }
+  tree.delete();
+  return out;
+}
+
+/** Edits outside function bodies: characters typed and deleted anywhere on the line, a function renamed, an argument added. */
+function headerEdits(text: string, lines: number[], next: () => number): Change[][] {
+  const out: Change[][] = [];
+  const all = text.split('\n');
+  const starts = computeLineStarts(text);
+  for (const i of lines) {
+    const line = all[i];
+    const at = starts[i] + Math.floor(next() * (line.length + 1));
+    out.push([{ start: at, end: at, text: 'x' }]);
+    if (at < starts[i] + line.length) out.push([{ start: at, end: at + 1, text: '' }]);
+    const def = /^(\s*(?:async\s+)?def\s+)(\w+)/.exec(line);
+    if (def) out.push([{ start: starts[i] + def[0].length, end: starts[i] + def[0].length, text: '_v2' }]);
+    const close = line.lastIndexOf(')');
+    if (close > 0 && line[close - 1] !== '(') out.push([{ start: starts[i] + close, end: starts[i] + close, text: ', name="probe"' }]);
+    else if (close > 0) out.push([{ start: starts[i] + close, end: starts[i] + close, text: 'description="probe"' }]);
+  }
+  return out;
+}
+
+/** Applies `changes` to an open document linted once before, lints it again and compares with a full lint. */
+function compareAfter(parser: ReturnType<typeof newParser>, input: { name: string; text: string }, opts: Parameters<typeof lintText>[1], changes: Change[]): 'full' | 'segment' {
+  const linter = new DocumentLinter();
+  let text = input.text;
+  let tree = parser.parse(text)!;
+  linter.lint(tree, text, opts);
+  for (const ch of changes) {
+    const starts = computeLineStarts(text);
+    const edit = { startIndex: ch.start, oldEndIndex: ch.end, newEndIndex: ch.start + ch.text.length, startPosition: rowCol(starts, ch.start), oldEndPosition: rowCol(starts, ch.end), newEndPosition: { row: 0, column: 0 } };
+    text = text.slice(0, ch.start) + ch.text + text.slice(ch.end);
+    edit.newEndPosition = rowCol(computeLineStarts(text), edit.newEndIndex);
+    tree.edit(edit);
+    linter.noteEdit({ start: ch.start, oldEnd: ch.end, newEnd: ch.start + ch.text.length });
+  }
+  const old = tree;
+  tree = parser.parse(text, old)!;
+  old.delete();
+  const inc = linter.lint(tree, text, opts);
+  tree.delete();
+  const full = lintText(text, opts);
+  assert.equal(diagnosticsKey(inc.diagnostics), diagnosticsKey(full.diagnostics), `${input.name}: after ${JSON.stringify(changes)} the incremental lint differs from a full lint`);
+  return inc.mode;
+}
+
+/** Makes `editsOf` edits in every fixture and template, comparing each with a full lint; counts those linted incrementally. */
+async function compareAll(seed: number, editsOf: (input: { text: string }, parser: ReturnType<typeof newParser>, next: () => number) => Change[][]): Promise<{ compared: number; segment: number }> {
   await initParser();
   const parser = newParser();
   let segment = 0;
   let compared = 0;
-  const next = rng(20261124);
+  const next = rng(seed);
   for (const input of inputs()) {
     const config = resolveConfig(input.path, { view: new MemoryView({}), codes: ALL_CODES, editor: input.target ? { targetVersion: input.target } : {} });
     const opts = { path: input.path, config, entrypoint: input.entry ? { isEntrypoint: true, object: null } : undefined };
-    for (const changes of bodyEdits(input.text, next)) {
-      const linter = new DocumentLinter();
-      let text = input.text;
-      let tree = parser.parse(text)!;
-      linter.lint(tree, text, opts);
-      for (const ch of changes) {
-        const starts = computeLineStarts(text);
-        const edit = { startIndex: ch.start, oldEndIndex: ch.end, newEndIndex: ch.start + ch.text.length, startPosition: rowCol(starts, ch.start), oldEndPosition: rowCol(starts, ch.end), newEndPosition: { row: 0, column: 0 } };
-        text = text.slice(0, ch.start) + ch.text + text.slice(ch.end);
-        edit.newEndPosition = rowCol(computeLineStarts(text), edit.newEndIndex);
-        tree.edit(edit);
-        linter.noteEdit({ start: ch.start, oldEnd: ch.end, newEnd: ch.start + ch.text.length });
-      }
-      const old = tree;
-      tree = parser.parse(text, old)!;
-      old.delete();
-      const inc = linter.lint(tree, text, opts);
-      tree.delete();
-      const full = lintText(text, opts);
+    for (const changes of editsOf(input, parser, next)) {
       compared++;
-      if (inc.mode === 'segment') segment++;
-      assert.equal(diagnosticsKey(inc.diagnostics), diagnosticsKey(full.diagnostics), `${input.name}: after ${JSON.stringify(changes)} the incremental lint differs from a full lint`);
+      if (compareAfter(parser, input, opts, changes) === 'segment') segment++;
     }
   }
+  return { compared, segment };
+}
+
+test('incremental lint equals a full lint after edits outside function bodies', async () => {
+  const { compared, segment } = await compareAll(20261125, (input, parser, next) => headerEdits(input.text, linesOutsideBodies(input.text, parser), next));
+  assert.ok(compared > 1000, `only ${compared} edits compared`);
+  // Imports, servers and run calls typed into lint the whole file; most other edits are linted incrementally.
+  assert.ok(segment > compared * 0.45, `only ${segment} of ${compared} edits were linted incrementally`);
+});
+
+/** Lints `text`, applies one edit replacing `from` by `to`, and returns the incremental lint's mode after comparing it with a full lint. */
+function editOnce(text: string, from: string, to: string): 'full' | 'segment' {
+  const parser = newParser();
+  const config = resolveConfig('/project/server.py', { view: new MemoryView({}), codes: ALL_CODES, editor: { targetVersion: '3.0' } });
+  const at = text.indexOf(from);
+  assert.ok(at >= 0);
+  return compareAfter(parser, { name: 'case', text }, { path: '/project/server.py', config }, [{ start: at, end: at + from.length, text: to }]);
+}
+
+test('an edit that makes the first statement stop being a docstring moves where import fixes insert', async () => {
+  await initParser();
+  // FMCP304's fix imports Context after the imports while the file starts with a docstring, at the top when not.
+  const text = ['"""Notes."""', 'from fastmcp import FastMCP', '', 'mcp = FastMCP("demo")', '', '@mcp.tool', 'async def probe(ctx) -> str:', '    await ctx.info("x")', '    return "ok"', ''].join('\n');
+  editOnce(text, '"""Notes."""', '"""Notes.""".strip()');
+  editOnce(text.replace('"""Notes."""', 'print("Notes.")'), 'print("Notes.")', '"""Notes."""');
+});
+
+test('renaming one of two same-named functions changes which one a lifespan names', async () => {
+  await initParser();
+  // `lifespan=boot` names the last `def boot`: renaming it makes the first one the lifespan (FMCP308 reads its body).
+  const text = [
+    'import time',
+    'from contextlib import asynccontextmanager',
+    'from fastmcp import FastMCP',
+    '',
+    'async def boot(app):',
+    '    time.sleep(1)',
+    '    yield',
+    '',
+    'async def boot(app):',
+    '    yield',
+    '',
+    'mcp = FastMCP("demo", lifespan=boot)',
+    '',
+  ].join('\n');
+  const second = text.indexOf('async def boot', text.indexOf('async def boot') + 1);
+  editOnce(text.slice(0, second) + 'async def bootx' + text.slice(second + 'async def boot'.length), 'async def bootx', 'async def boot');
+  editOnce(text, text.slice(second, second + 'async def boot'.length + 1), 'async def bootx(');
+});
+
+test('every body-local rule names a registered rule that is not file-scope', () => {
+  const codes = new Set(ALL_RULES.map((r) => r.meta.code));
+  for (const code of BODY_LOCAL_RULES.keys()) assert.ok(codes.has(code) && !FILE_SCOPE_RULES.has(code), `${code}`);
+});
+
+test('incremental lint equals a full lint after edits inside function bodies', async () => {
+  const { compared, segment } = await compareAll(20261124, (input, _parser, next) => bodyEdits(input.text, next));
   assert.ok(compared > 500, `only ${compared} edits compared`);
   assert.ok(segment > compared * 0.5, `only ${segment} of ${compared} edits were linted incrementally`);
 });

@@ -1,23 +1,24 @@
 /**
- * Incremental linting for an open document. Most keystrokes land inside a function body, a comment or a
- * docstring; when the changes since the last lint do, the top-level statement holding them has its lines
- * to itself, the statements around it kept their boundaries and kinds, and the file-level facts (imports,
- * servers, component headers, run calls, `lifespan=` arguments, entrypoint, line ending) are what they
- * were at the previous lint, only that statement is linted again by the segment-local rules, and their
- * reports elsewhere are carried over, moved by the change in line count. File-scope rules
- * (`rules/locality.ts`) always run on the whole file. Anything else (an edit outside those places, a new
- * import, a changed decorator, a parse that moved statement boundaries, other settings) lints the whole
- * file. The result equals a full lint of the same text: `test/unit/incremental.test.ts` checks that over
- * every fixture and template, and the fuzzer over random edits. Either way, the syntax tree the rules
- * read keeps the statements the edits left alone (`syntax.ts`), so only what changed is copied from
- * tree-sitter.
+ * Incremental linting for an open document. When the changes since the last lint lie inside one top-level
+ * statement, that statement has its lines to itself, the statements around it kept their boundaries and
+ * kinds, and the file-level facts (imports, servers, run calls, `lifespan=` arguments, main guards,
+ * entrypoint, line ending) are what they were at the previous lint, only that statement is linted again by
+ * the segment-local rules, and their reports elsewhere are carried over, moved by the change in line count.
+ * Which rules count as segment-local depends on where the edit is (`rules/locality.ts`): inside a function
+ * body, a comment or a docstring, with the component headers and module-level names unchanged, all but the
+ * file-scope rules; anywhere else in the statement, also not those of `BODY_LOCAL_RULES`. The others run on
+ * the whole file. Anything else (a new import, a changed server, a parse that moved statement boundaries,
+ * other settings) lints the whole file. The result equals a full lint of the same text:
+ * `test/unit/incremental.test.ts` checks that over every fixture and template, and the fuzzer over random
+ * edits. Either way, the syntax tree the rules read keeps the statements the edits left alone
+ * (`syntax.ts`), so only what changed is copied from tree-sitter.
  */
 import type { Node, Tree, SyntaxTree } from './parse';
 import { syntaxOf } from './syntax';
 import { computeLineStarts, positionAt } from './parse';
 import { nodesIn, type FileModel, type WalkCarry } from './model/model';
 import { inferEntrypoint, lintModel, modelOrSkip, type LintOptions, type LintResult, type RawReport, type SegmentPlan } from './lint';
-import { FILE_SCOPE_RULES } from './rules/locality';
+import { BODY_LOCAL_RULES, FILE_SCOPE_RULES } from './rules/locality';
 import { lifespanArguments } from './rules/util-asgi';
 import type { Diagnostic, Range, TextEdit } from './types';
 
@@ -50,6 +51,7 @@ interface StatementSpan {
 interface Previous {
   key: string;
   facts: string[];
+  headers: string[];
   statements: StatementSpan[];
   lineCount: number;
   raw: RawReport[];
@@ -112,6 +114,7 @@ export class DocumentLinter {
     const key = optionsKey(opts);
     const entry = opts.entrypoint ?? inferEntrypoint(model);
     const facts = factsOf(model, entry);
+    const headers = headerFacts(model);
     const statements = model.statements.map((n) => spanOf(n, lineStarts));
     let reason = 'first lint';
     let plan: SegmentPlan | string | null = null;
@@ -120,7 +123,7 @@ export class DocumentLinter {
       else if (!sameLines(this.prev.facts, facts)) reason = 'file-level facts changed';
       else {
         try {
-          plan = this.planFor(model, statements, edit, lineStarts);
+          plan = this.planFor(model, statements, edit, lineStarts, sameLines(this.prev.headers, headers));
         } catch (e) {
           // Planning is only a shortcut: whatever goes wrong there, the whole file is linted.
           if (process.env.FASTMCP_LINT_DEBUG) throw e;
@@ -131,7 +134,7 @@ export class DocumentLinter {
     } else if (this.prev) reason = 'no edit recorded';
     const segment = plan && typeof plan !== 'string' ? plan : undefined;
     const result = lintModel(model, { ...opts, entrypoint: entry }, lineStarts, segment);
-    this.prev = model.flavor ? { key, facts, statements, lineCount: lineStarts.length, raw: result.raw ?? [] } : null;
+    this.prev = model.flavor ? { key, facts, headers, statements, lineCount: lineStarts.length, raw: result.raw ?? [] } : null;
     return segment ? { ...result, mode: 'segment' } : { ...result, mode: 'full', reason };
   }
 
@@ -140,7 +143,8 @@ export class DocumentLinter {
     return { diagnostics: [], suppressions: [], flavor: null, skipped: reason, mode: 'full' };
   }
 
-  private planFor(model: FileModel, now: StatementSpan[], edit: EditSpan, lineStarts: number[]): SegmentPlan | string {
+  /** `headersSame`: the component headers and module-level names are what they were at the last lint. */
+  private planFor(model: FileModel, now: StatementSpan[], edit: EditSpan, lineStarts: number[], headersSame: boolean): SegmentPlan | string {
     const lineCount = lineStarts.length;
     const prev = this.prev!;
     const before = prev.statements;
@@ -165,12 +169,14 @@ export class DocumentLinter {
       if (i === k && (a.start !== b.start || a.end + delta !== b.end || a.startLine !== b.startLine || a.endLine + lineDelta !== b.endLine)) return 'statement boundaries moved';
       if (i > k && (a.start + delta !== b.start || a.end + delta !== b.end || a.startLine + lineDelta !== b.startLine)) return 'statement boundaries moved';
     }
-    // The edit lies inside the body of a function, in the new text and in the old.
-    const body = enclosingBody(model.root, model.text, edit.start, edit.newEnd) ?? enclosingInert(model.root, edit.start, edit.newEnd);
-    if (!body || edit.oldEnd > body.end - delta) return 'edit outside a function body, comment or docstring';
+    // An edit inside the body of a function (in the new text and in the old), a comment or a docstring leaves
+    // every segment-local rule local; an edit elsewhere in the statement, only the statement-local ones.
+    const body = headersSame ? (enclosingBody(model.root, model.text, edit.start, edit.newEnd) ?? enclosingInert(model.root, edit.start, edit.newEnd)) : null;
+    const inBody = body !== null && edit.oldEnd <= body.end - delta;
+    const isLocal = inBody ? (code: string) => !FILE_SCOPE_RULES.has(code) : (code: string) => !FILE_SCOPE_RULES.has(code) && !BODY_LOCAL_RULES.has(code);
     const carried: RawReport[] = [];
     for (const r of prev.raw) {
-      if (FILE_SCOPE_RULES.has(r.producer)) continue;
+      if (!isLocal(r.producer)) continue;
       const d = r.diagnostic;
       if (d.range.end.line < o.startLine || d.range.start.line > o.endLine) {
         if (!editsAvoid(d, o.startLine, o.endLine)) return 'a fix elsewhere edits this statement';
@@ -183,7 +189,7 @@ export class DocumentLinter {
       view: segmentView(model, model.statements[k], s.start, s.end),
       startLine: s.startLine,
       endLine: s.endLine,
-      isLocal: (code) => !FILE_SCOPE_RULES.has(code),
+      isLocal,
       carried,
     };
   }
@@ -246,7 +252,8 @@ function optionsKey(opts: LintOptions): string {
 
 /**
  * What rules may read about the file as a whole. A keystroke that changes any of it lints the whole file,
- * so a report carried over never rests on a fact that changed.
+ * so a report carried over never rests on a fact that changed. (Component headers and module-level names are
+ * `headerFacts`: only the statement-local rules may carry reports across a change to them.)
  */
 function factsOf(model: FileModel, entry: { isEntrypoint: boolean; object: string | null }): string[] {
   const name = (fn: Node | null) => fn?.childForFieldName('name')?.text ?? '';
@@ -255,11 +262,19 @@ function factsOf(model: FileModel, entry: { isEntrypoint: boolean; object: strin
   // Bindings, servers and components are kept from lint to lint with the statements that hold them: so is their line.
   for (const b of model.imports) out.push(factLine(b, () => `i ${b.local} ${b.qualified} ${b.module} ${b.typeCheckingOnly} ${b.local_scope}`));
   for (const s of model.servers) out.push(factLine(s, () => `s ${s.name} ${s.flavor} ${s.kind} ${name(s.scope)} ${s.call?.text ?? ''}`));
-  for (const c of model.components) out.push(factLine(c, () => `c ${c.kind} ${c.server} ${c.funcName} ${c.isAsync} ${c.inClass ? name(c.inClass) : ''} ${c.decorator.text}`));
   for (const r of model.runCalls) out.push(`r ${r.method} ${r.server.name} ${r.awaited} ${r.inMainGuard} ${name(r.enclosingFunction)} ${r.call.text}`);
   // A `lifespan=` argument makes the function it names run on the event loop (FMCP308), wherever the call is.
   for (const v of lifespanArguments(model)) out.push(`l ${v.text}`);
-  out.push(`g ${model.mainGuards.length}`, `f ${[...model.moduleFunctions.keys()].join(',')}`, `k ${[...model.moduleClasses.keys()].join(',')}`);
+  out.push(`g ${model.mainGuards.length}`);
+  return out;
+}
+
+/** The component headers and the names of module-level functions and classes. */
+function headerFacts(model: FileModel): string[] {
+  const name = (fn: Node | null) => fn?.childForFieldName('name')?.text ?? '';
+  const out: string[] = [];
+  for (const c of model.components) out.push(factLine(c, () => `c ${c.kind} ${c.server} ${c.funcName} ${c.isAsync} ${c.inClass ? name(c.inClass) : ''} ${c.decorator.text}`));
+  out.push(`f ${[...model.moduleFunctions.keys()].join(',')}`, `k ${[...model.moduleClasses.keys()].join(',')}`);
   return out;
 }
 

@@ -65,8 +65,12 @@ export function levenshtein(a: string, b: string): number {
 export function closest(word: string, options: Iterable<string>, maxDistance = 2): string | null {
   let best: string | null = null;
   let bestD = maxDistance + 1;
+  const w = word.toLowerCase();
   for (const o of options) {
-    const d = levenshtein(word.toLowerCase(), o.toLowerCase());
+    // The distance is at least the difference in length: most options are ruled out without computing it.
+    const lo = o.toLowerCase();
+    if (Math.abs(lo.length - w.length) >= bestD) continue;
+    const d = levenshtein(w, lo);
     if (d < bestD) {
       best = o;
       bestD = d;

@@ -382,6 +382,11 @@ export function ownAttributesWhere(model: FileModel, key: object, pick: (attribu
   return model === model.whole ? attributesWhere(model, key, pick) : model.attributes.filter(pick);
 }
 
+/** `ownCallsWhere` for the model's function definitions. */
+export function ownFunctionsWhere(model: FileModel, key: object, pick: (func: Node) => boolean): Node[] {
+  return model === model.whole ? functionsWhere(model, key, pick) : model.functions.filter(pick);
+}
+
 /** `ownCallsWhere` for the model's string literals. */
 export function ownStringsWhere(model: FileModel, key: object, pick: (string: Node) => boolean): Node[] {
   return model === model.whole ? nodesWhere(model, model.strings, key, pick) : model.strings.filter(pick);
@@ -455,7 +460,7 @@ export function gatherKept<T>(model: FileModel, key: object, statements: readonl
   const n = statements.length;
   const parts: Array<readonly T[]> = new Array(n);
   const ends = new Int32Array(n);
-  const out: T[] = [];
+  let out: T[] = [];
   const carry = model.carry;
   const prev = carry?.get(key) as Walk<T> | undefined;
   if (prev && prev.token === token) {
@@ -470,8 +475,7 @@ export function gatherKept<T>(model: FileModel, key: object, statements: readonl
       parts[i] = prev.parts[i];
       ends[i] = prev.ends[i];
     }
-    const kept = p ? prev.ends[p - 1] : 0;
-    for (let j = 0; j < kept; j++) out.push(prev.out[j]);
+    out = prev.out.slice(0, p ? prev.ends[p - 1] : 0);
     for (let i = p; i < n - s; i++) {
       const stmt = statements[i];
       const v = find(stmt, () => (list ? nodesIn(list, stmt.startIndex, stmt.endIndex) : []));
@@ -485,7 +489,8 @@ export function gatherKept<T>(model: FileModel, key: object, statements: readonl
       parts[n - s + k] = prev.parts[from + k];
       ends[n - s + k] = prev.ends[from + k] + shift;
     }
-    for (let j = from ? prev.ends[from - 1] : 0; j < prev.out.length; j++) out.push(prev.out[j]);
+    const tail = from ? prev.ends[from - 1] : 0;
+    if (tail < prev.out.length) out = out.concat(tail ? prev.out.slice(tail) : prev.out);
   } else {
     // One walk of the list beside the statements.
     const size = list?.length ?? 0;

@@ -1,5 +1,5 @@
 import type { Node } from '../parse';
-import { ownCallsWhere, type FileModel } from '../model/model';
+import { ownCallsWhere, ownFunctionsWhere, type FileModel } from '../model/model';
 import type { Fix } from '../types';
 import { defineRule, type RuleContext } from './api';
 import { exprParent } from './util-async';
@@ -18,6 +18,8 @@ const BLOCKING = new Map<string, string>([
 ]);
 const MIDDLEWARE_BASES = new Set(['fastmcp.server.middleware.Middleware', 'fastmcp.server.middleware.middleware.Middleware']);
 const LIFESPAN_DECORATORS = new Set(['contextlib.asynccontextmanager', 'fastmcp.server.lifespan.lifespan']);
+
+const LIFESPAN_FUNCTIONS = {};
 
 function decorators(func: Node): Node[] {
   const dd = func.parent?.type === 'decorated_definition' ? func.parent : null;
@@ -43,8 +45,8 @@ function asyncRoots(model: FileModel): Map<number, { func: Node; what: string }>
       if (def && name?.startsWith('on_')) add(def, `middleware hook \`${name}\``);
     }
   }
-  for (const func of model.functions) {
-    if (decorators(func).some((d) => LIFESPAN_DECORATORS.has(model.resolve(d.namedChild(0)) ?? ''))) add(func, `lifespan \`${func.childForFieldName('name')?.text}\``);
+  for (const func of ownFunctionsWhere(model, LIFESPAN_FUNCTIONS, (f) => decorators(f).some((d) => LIFESPAN_DECORATORS.has(model.resolve(d.namedChild(0)) ?? '')))) {
+    add(func, `lifespan \`${func.childForFieldName('name')?.text}\``);
   }
   for (const value of lifespanArguments(model)) {
     if (value.type !== 'identifier') continue;

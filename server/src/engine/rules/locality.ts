@@ -47,3 +47,26 @@ export const FILE_SCOPE_RULES: ReadonlyMap<string, string> = new Map([
   ['FMCP512', 'searches the whole text for `stateless` and collects app names from every assignment'],
   ['FMCP801', 'the fix is withheld when `timezone` is assigned anywhere in the file'],
 ]);
+
+/**
+ * Segment-local rules that may run on the edited statement only when the edit lies inside a function body, a
+ * comment or a docstring. For any other edit inside top-level statement S (a parameter list, a decorator, a
+ * class header, a module-level assignment or call, the inside of a main guard), with the same imports,
+ * servers, run calls, `lifespan=` arguments, number of main guards, flavor, entrypoint and line ending (the
+ * component headers and the names of module-level functions and classes may differ), every other
+ * segment-local rule is STATEMENT-LOCAL: besides (a), its reports and fixes on a statement T other than S read
+ * nothing in another statement beyond those facts. These rules break that and run on the whole file then:
+ * - reading a module-level function or class found by name (its bases, whether it is async, whether the
+ *   name is defined at all), or the assignments of other statements;
+ * - an import fix (`ctx.addImport`): where it inserts depends on whether the file starts with a docstring,
+ *   which an edit to the first statement can change without changing the statement's kind.
+ * In doubt, a rule belongs here.
+ */
+export const BODY_LOCAL_RULES: ReadonlyMap<string, string> = new Map([
+  ['FMCP216', 'looks up return classes by name in model.moduleClasses and follows their base classes'],
+  ['FMCP304', 'its fix imports Context (ctx.addImport), unless a module-level function or class is named Context'],
+  ['FMCP307', 'its fix imports get_http_request (ctx.addImport); it asks whether a module-level definition has the name'],
+  ['FMCP308', 'a `lifespan=NAME` argument makes the module-level function NAME (found by name) a root; its fix imports asyncio'],
+  ['FMCP604', 'its fix imports create_proxy (ctx.addImport)'],
+  ['FMCP802', 'whether a called module-level function is async, and module-level assignments of the name anywhere in the file'],
+]);
