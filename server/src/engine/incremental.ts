@@ -1,17 +1,18 @@
 /**
  * Incremental linting for an open document. When the changes since the last lint lie inside one top-level
- * statement, that statement has its lines to itself, the statements around it kept their boundaries and
- * kinds, and the file-level facts (imports, servers, run calls, `lifespan=` arguments, main guards,
- * entrypoint, line ending) are what they were at the previous lint, only that statement is linted again by
- * the segment-local rules, and their reports elsewhere are carried over, moved by the change in line count.
- * Which rules count as segment-local depends on where the edit is (`rules/locality.ts`): inside a function
- * body, a comment or a docstring, with the component headers and module-level names unchanged, all but the
- * file-scope rules; anywhere else in the statement, also not those of `BODY_LOCAL_RULES`. The others run on
- * the whole file. Anything else (a new import, a changed server, a parse that moved statement boundaries,
- * other settings) lints the whole file. The result equals a full lint of the same text:
- * `test/unit/incremental.test.ts` checks that over every fixture and template, and the fuzzer over random
- * edits. Either way, the syntax tree the rules read keeps the statements the edits left alone
- * (`syntax.ts`), so only what changed is copied from tree-sitter.
+ * statement, that statement has its lines to itself (a trailing comment aside), the statements around it kept
+ * their boundaries and kinds, and the file-level facts (imports, the servers' names, kinds and scopes, run
+ * calls, `lifespan=` arguments, main guards, entrypoint, line ending) are what they were at the previous lint,
+ * only that statement is linted again by the segment-local rules, and their reports elsewhere are carried
+ * over, moved by the change in line count. Which rules count as segment-local depends on where the edit is
+ * (`rules/locality.ts`): inside a function body, a comment or a docstring, with the component headers, the
+ * servers' constructor calls and the module-level names unchanged, all but the file-scope rules; anywhere
+ * else in the statement, also not those of `BODY_LOCAL_RULES`. The others run on the whole file. Anything
+ * else (a new import, a server renamed, a parse that moved statement boundaries, other settings) lints the
+ * whole file. The result equals a full lint of the same text: `test/unit/incremental.test.ts` checks that
+ * over every fixture and template, and the fuzzer over random edits. Either way, the syntax tree the rules
+ * read keeps the statements the edits left alone (`syntax.ts`), so only what changed is copied from
+ * tree-sitter.
  */
 import type { Node, Tree, SyntaxTree } from './parse';
 import { syntaxOf } from './syntax';
@@ -157,8 +158,8 @@ export class DocumentLinter {
     const s = now[k];
     const o = before[k];
     if (edit.newEnd > s.end || edit.oldEnd > o.end) return 'edit spans statements';
-    // Reports are told apart by line: the statement must have its lines to itself (no `a = 1; b = 2`, no
-    // trailing comment after code).
+    // Reports are told apart by line: the statement must have its lines to itself (no `a = 1; b = 2`); a
+    // comment after it is no statement, and no rule reports on comments.
     if (!ownsLines(model.text, lineStarts, s)) return 'statement shares a line';
     // Everything before it is unchanged, everything after it moved by the edit; the statement kept its kind.
     for (let i = 0; i < now.length; i++) {
@@ -198,7 +199,7 @@ export class DocumentLinter {
 function ownsLines(text: string, lineStarts: number[], s: StatementSpan): boolean {
   const before = text.slice(lineStarts[s.startLine], s.start);
   const after = text.slice(s.end, s.endLine + 1 < lineStarts.length ? lineStarts[s.endLine + 1] : text.length);
-  return /^[ \t\f]*$/.test(before) && /^[ \t\f]*(\r\n|\r|\n)?$/.test(after);
+  return /^[ \t\f]*$/.test(before) && /^[ \t\f]*(#[^\r\n]*)?(\r\n|\r|\n)?$/.test(after);
 }
 
 function spanOf(n: Node, lineStarts: number[]): StatementSpan {
@@ -252,8 +253,8 @@ function optionsKey(opts: LintOptions): string {
 
 /**
  * What rules may read about the file as a whole. A keystroke that changes any of it lints the whole file,
- * so a report carried over never rests on a fact that changed. (Component headers and module-level names are
- * `headerFacts`: only the statement-local rules may carry reports across a change to them.)
+ * so a report carried over never rests on a fact that changed. (Component headers, server constructor calls and
+ * module-level names are `headerFacts`: only the statement-local rules may carry reports across a change to them.)
  */
 function factsOf(model: FileModel, entry: { isEntrypoint: boolean; object: string | null }): string[] {
   const name = (fn: Node | null) => fn?.childForFieldName('name')?.text ?? '';
@@ -261,7 +262,7 @@ function factsOf(model: FileModel, entry: { isEntrypoint: boolean; object: strin
   const out: string[] = [model.flavor ?? '-', [...model.flavors].join(','), String(entry.isEntrypoint), entry.object ?? '', /\r\n/.test(model.text) ? 'crlf' : 'lf'];
   // Bindings, servers and components are kept from lint to lint with the statements that hold them: so is their line.
   for (const b of model.imports) out.push(factLine(b, () => `i ${b.local} ${b.qualified} ${b.module} ${b.typeCheckingOnly} ${b.local_scope}`));
-  for (const s of model.servers) out.push(factLine(s, () => `s ${s.name} ${s.flavor} ${s.kind} ${name(s.scope)} ${s.call?.text ?? ''}`));
+  for (const s of model.servers) out.push(factLine(s, () => `s ${s.name} ${s.flavor} ${s.kind} ${name(s.scope)}`));
   for (const r of model.runCalls) out.push(`r ${r.method} ${r.server.name} ${r.awaited} ${r.inMainGuard} ${name(r.enclosingFunction)} ${r.call.text}`);
   // A `lifespan=` argument makes the function it names run on the event loop (FMCP308), wherever the call is.
   for (const v of lifespanArguments(model)) out.push(`l ${v.text}`);
@@ -269,10 +270,11 @@ function factsOf(model: FileModel, entry: { isEntrypoint: boolean; object: strin
   return out;
 }
 
-/** The component headers and the names of module-level functions and classes. */
+/** The component headers, the servers' constructor calls and the names of module-level functions and classes. */
 function headerFacts(model: FileModel): string[] {
   const name = (fn: Node | null) => fn?.childForFieldName('name')?.text ?? '';
   const out: string[] = [];
+  for (const s of model.servers) out.push(s.call?.text ?? '');
   for (const c of model.components) out.push(factLine(c, () => `c ${c.kind} ${c.server} ${c.funcName} ${c.isAsync} ${c.inClass ? name(c.inClass) : ''} ${c.decorator.text}`));
   out.push(`f ${[...model.moduleFunctions.keys()].join(',')}`, `k ${[...model.moduleClasses.keys()].join(',')}`);
   return out;
