@@ -435,6 +435,8 @@ interface Walk<T> {
 }
 
 const NONE: readonly never[] = [];
+/** How far ahead in the last walk's statements a changed statement's successor is looked for. */
+const LOOKAHEAD = 8;
 
 /**
  * For each of `statements` (top-level statements in document order), what `make` finds in it, joined in
@@ -443,9 +445,8 @@ const NONE: readonly never[] = [];
  * `keep`); other models use an answer kept there already. With `list` (nodes in document order), `make`
  * also gets the statement's own nodes of it, and statements holding none find nothing.
  *
- * With the model's `carry` (the same document linted before), the statements an edit left alone before and
- * after the changed ones are not visited again: their part of the last answer is reused. The answer is
- * shared: callers must not change it.
+ * With the model's `carry` (the same document linted before), the statements the edits since left alone are
+ * not visited again: their part of the last answer is reused. The answer is shared: callers must not change it.
  */
 export function gatherKept<T>(model: FileModel, key: object, statements: readonly Node[], token: object | null, make: (statement: Node, own: Node[]) => readonly T[], list?: Node[]): T[] {
   // Kept on the statements for an open document's next lint; a one-off model (the CLI's) only reads what is
@@ -464,33 +465,69 @@ export function gatherKept<T>(model: FileModel, key: object, statements: readonl
   const carry = model.carry;
   const prev = carry?.get(key) as Walk<T> | undefined;
   if (prev && prev.token === token) {
-    const m = prev.statements.length;
+    const ps = prev.statements;
+    const m = ps.length;
+    const prevOut = prev.out;
+    const prevEnds = prev.ends;
+    const prevParts = prev.parts;
+    // The statements at the start that are the same as before (all of them: the last answer holds as it is).
     let p = 0;
-    while (p < n && p < m && statements[p] === prev.statements[p]) p++;
-    if (p === n && n === m) return prev.out;
-    let s = 0;
-    while (s < n - p && s < m - p && statements[n - 1 - s] === prev.statements[m - 1 - s]) s++;
-    // Statements [0, p) and the last s are the same as before; those between are looked at.
-    for (let i = 0; i < p; i++) {
-      parts[i] = prev.parts[i];
-      ends[i] = prev.ends[i];
-    }
-    out = prev.out.slice(0, p ? prev.ends[p - 1] : 0);
-    for (let i = p; i < n - s; i++) {
+    while (p < n && p < m && statements[p] === ps[p]) p++;
+    if (p === n && n === m) return prevOut;
+    for (let i = 0; i < p; i++) parts[i] = prevParts[i];
+    if (p) ends.set(prevEnds.subarray(0, p));
+    // A statement left alone since the walk was last made is the same object, in the same order: its part is
+    // reused. The walk may be several lints old (a key a rule asks for only in some lints), so the statements
+    // changed since are matched by a merge of the two lists rather than as one span between a kept start and end.
+    // Runs of reused parts are copied from the last answer in one piece each.
+    const chunks: T[][] = [];
+    // The run of reused parts being copied: statements [runFrom, runTo) of the last walk.
+    let runFrom = p ? 0 : -1;
+    let runTo = p ? p : -1;
+    let fresh: T[] | null = null;
+    let count = p ? prevEnds[p - 1] : 0;
+    let j = p;
+    for (let i = p; i < n; i++) {
       const stmt = statements[i];
-      const v = find(stmt, () => (list ? nodesIn(list, stmt.startIndex, stmt.endIndex) : []));
+      let k = -1;
+      if (j < m && ps[j] === stmt) k = j;
+      else {
+        // A few statements of the last walk removed or replaced here.
+        const limit = Math.min(m, j + LOOKAHEAD);
+        for (let t = j + 1; t < limit; t++) {
+          if (ps[t] === stmt) {
+            k = t;
+            break;
+          }
+        }
+      }
+      let v: readonly T[];
+      if (k >= 0) {
+        v = prevParts[k];
+        count += prevEnds[k] - (k ? prevEnds[k - 1] : 0);
+        if (k !== runTo) {
+          if (runFrom >= 0 && runTo > runFrom) chunks.push(prevOut.slice(runFrom ? prevEnds[runFrom - 1] : 0, prevEnds[runTo - 1]));
+          runFrom = k;
+        }
+        runTo = k + 1;
+        j = k + 1;
+        fresh = null;
+      } else {
+        v = find(stmt, () => (list ? nodesIn(list, stmt.startIndex, stmt.endIndex) : []));
+        if (v.length) {
+          if (runFrom >= 0 && runTo > runFrom) chunks.push(prevOut.slice(runFrom ? prevEnds[runFrom - 1] : 0, prevEnds[runTo - 1]));
+          runFrom = -1;
+          runTo = -1;
+          if (!fresh) chunks.push((fresh = []));
+          for (let t = 0; t < v.length; t++) fresh.push(v[t]);
+        }
+        count += v.length;
+      }
       parts[i] = v;
-      for (let k = 0; k < v.length; k++) out.push(v[k]);
-      ends[i] = out.length;
+      ends[i] = count;
     }
-    const from = m - s;
-    const shift = out.length - (from ? prev.ends[from - 1] : 0);
-    for (let k = 0; k < s; k++) {
-      parts[n - s + k] = prev.parts[from + k];
-      ends[n - s + k] = prev.ends[from + k] + shift;
-    }
-    const tail = from ? prev.ends[from - 1] : 0;
-    if (tail < prev.out.length) out = out.concat(tail ? prev.out.slice(tail) : prev.out);
+    if (runFrom >= 0 && runTo > runFrom) chunks.push(prevOut.slice(runFrom ? prevEnds[runFrom - 1] : 0, prevEnds[runTo - 1]));
+    out = joinChunks(chunks);
   } else {
     // One walk of the list beside the statements.
     const size = list?.length ?? 0;
@@ -513,6 +550,14 @@ export function gatherKept<T>(model: FileModel, key: object, statements: readonl
     }
   }
   carry?.set(key, { statements, token, parts, ends, out } satisfies Walk<T>);
+  return out;
+}
+
+/** The chunks as one array (a few thousand at most are passed to `concat` at once). */
+function joinChunks<T>(chunks: T[][]): T[] {
+  if (chunks.length === 1) return chunks[0];
+  let out: T[] = [];
+  for (let i = 0; i < chunks.length; i += 4096) out = out.concat(...chunks.slice(i, i + 4096));
   return out;
 }
 
