@@ -52,11 +52,11 @@ export const FILE_SCOPE_RULES: ReadonlyMap<string, string> = new Map([
  * Segment-local rules that may run on the edited statement only when the edit lies inside a function body, a
  * comment or a docstring. For any other edit inside top-level statement S (a parameter list, a decorator, a
  * class header, a module-level assignment or call, the inside of a main guard), with the same imports,
- * servers (their names, flavors, kinds and scopes), run calls, `lifespan=` arguments, number of main guards, flavor,
- * entrypoint and line ending (the component headers, the servers' constructor arguments and the names of
- * module-level functions and classes may differ), every other
- * segment-local rule is STATEMENT-LOCAL: besides (a), its reports and fixes on a statement T other than S read
- * nothing in another statement beyond those facts. These rules break that and run on the whole file then:
+ * servers (their names, flavors, kinds and scopes), run calls, `lifespan=` arguments, number of main guards,
+ * flavor, entrypoint and line ending (the component headers, the servers' constructor arguments and the names
+ * of module-level functions and classes may differ), every other segment-local rule is STATEMENT-LOCAL:
+ * besides (a), its reports and fixes on a statement T other than S read nothing in another statement beyond
+ * those facts. These rules break that and run on the whole file then:
  * - reading a module-level function or class found by name (its bases, whether it is async, whether the
  *   name is defined at all), or the assignments of other statements;
  * - an import fix (`ctx.addImport`): where it inserts depends on whether the file starts with a docstring,
