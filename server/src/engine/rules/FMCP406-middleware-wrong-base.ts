@@ -1,5 +1,6 @@
 import type { Node } from '../parse';
 import type { Fix } from '../types';
+import { gatherKept, type FileModel } from '../model/model';
 import { defineRule, type RuleContext } from './api';
 import { BUILTIN_MIDDLEWARE, MIDDLEWARE_PACKAGE, PACKAGE_EXPORTS } from './data-middleware';
 import { isFakeBase } from './util-middleware';
@@ -69,8 +70,8 @@ function importProblems(ctx: RuleContext): ImportProblem[] {
         edits.push(ctx.replace(nameNode, 'Middleware'));
         if (n.type !== 'aliased_import') {
           // Unaliased: every use of the name changes with it.
-          for (const id of identifiers(model.root)) {
-            if (id.text !== 'BaseMiddleware' || (id.startIndex >= stmt.startIndex && id.endIndex <= stmt.endIndex)) continue;
+          for (const id of baseMiddlewareNames(model)) {
+            if (id.startIndex >= stmt.startIndex && id.endIndex <= stmt.endIndex) continue;
             if (id.parent?.type === 'attribute' && id.parent.childForFieldName('attribute')?.id === id.id) continue;
             if (id.parent?.type === 'keyword_argument' && id.parent.childForFieldName('name')?.id === id.id) continue;
             edits.push(ctx.replace(id, 'Middleware'));
@@ -87,15 +88,20 @@ function importProblems(ctx: RuleContext): ImportProblem[] {
   return out;
 }
 
-function identifiers(root: Node): Node[] {
-  const out: Node[] = [];
-  const visit = (n: Node) => {
-    if (n.type === 'identifier') out.push(n);
-    for (const c of n.namedChildren) if (c) visit(c);
-  };
-  visit(root);
-  return out;
+/** Every identifier `BaseMiddleware` in the file, found statement by statement (kept on each for an open document). */
+function baseMiddlewareNames(model: FileModel): Node[] {
+  const whole = model.whole;
+  return gatherKept(whole, BASE_MIDDLEWARE_NAMES, whole.statements, null, (stmt) => {
+    const out: Node[] = [];
+    const visit = (n: Node) => {
+      if (n.type === 'identifier' && n.text === 'BaseMiddleware') out.push(n);
+      for (const c of n.namedChildren) if (c) visit(c);
+    };
+    visit(stmt);
+    return out;
+  });
 }
+const BASE_MIDDLEWARE_NAMES = {};
 
 export default defineRule({
   meta: {

@@ -156,8 +156,8 @@ export function lineEndAt(text: string, offset: number): number {
 /** A module-level import binds `name` (relative imports included, which the model does not record). */
 export function importsName(m: FileModel, name: string): boolean {
   if (m.imports.some((b) => !b.local_scope && b.local === name)) return true;
-  for (const stmt of m.root.descendantsOfType('import_from_statement')) {
-    if (!stmt || m.enclosingFunction(stmt)) continue;
+  for (const stmt of m.whole.importStatements) {
+    if (stmt.type !== 'import_from_statement' || m.enclosingFunction(stmt)) continue;
     for (const n of stmt.childrenForFieldName('name')) {
       const local = n?.type === 'aliased_import' ? n.childForFieldName('alias')?.text : n?.text;
       if (local === name) return true;
