@@ -16,7 +16,7 @@
  */
 import type { Node, Tree, SyntaxTree } from './parse';
 import { syntaxOf } from './syntax';
-import { computeLineStarts, positionAt } from './parse';
+import { computeLineStarts } from './parse';
 import { nodesIn, type FileModel, type WalkCarry } from './model/model';
 import { inferEntrypoint, lintModel, modelOrSkip, type LintOptions, type LintResult, type RawReport, type SegmentPlan } from './lint';
 import { BODY_LOCAL_RULES, FILE_SCOPE_RULES } from './rules/locality';
@@ -116,7 +116,7 @@ export class DocumentLinter {
     const entry = opts.entrypoint ?? inferEntrypoint(model);
     const facts = factsOf(model, entry);
     const headers = headerFacts(model);
-    const statements = model.statements.map((n) => spanOf(n, lineStarts));
+    const statements = spansOf(model.statements, lineStarts);
     let reason = 'first lint';
     let plan: SegmentPlan | string | null = null;
     if (edit && this.prev) {
@@ -202,10 +202,21 @@ function ownsLines(text: string, lineStarts: number[], s: StatementSpan): boolea
   return /^[ \t\f]*$/.test(before) && /^[ \t\f]*(#[^\r\n]*)?(\r\n|\r|\n)?$/.test(after);
 }
 
-function spanOf(n: Node, lineStarts: number[]): StatementSpan {
-  const start = n.startIndex;
-  const end = n.endIndex;
-  return { type: n.type, start, end, startLine: positionAt(lineStarts, start).line, endLine: positionAt(lineStarts, end).line };
+/** The statements' spans and lines; the statements are in document order, so one pass over the lines finds them. */
+function spansOf(statements: readonly Node[], lineStarts: number[]): StatementSpan[] {
+  const out: StatementSpan[] = new Array(statements.length);
+  let line = 0;
+  const last = lineStarts.length - 1;
+  for (let i = 0; i < statements.length; i++) {
+    const n = statements[i];
+    const start = n.startIndex;
+    const end = n.endIndex;
+    while (line < last && lineStarts[line + 1] <= start) line++;
+    const startLine = line;
+    while (line < last && lineStarts[line + 1] <= end) line++;
+    out[i] = { type: n.type, start, end, startLine, endLine: line };
+  }
+  return out;
 }
 
 function statementAt(spans: StatementSpan[], offset: number): number {

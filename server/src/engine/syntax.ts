@@ -578,17 +578,26 @@ type Candidate = (start: number, end: number, text: string) => SyntaxNode | null
 
 /** The previous statement that spanned the same text, when the edit is known: untouched text keeps its place or moves by the edit. */
 function byPlace(previous: SyntaxTree, edit: { start: number; oldEnd: number; newEnd: number }): Candidate {
-  const at = new Map<number, SyntaxNode>();
-  for (const s of previous.rootNode.children) at.set(s.startIndex, s);
+  const kids = previous.rootNode.children;
+  // Read before the walk moves any of them: a reused statement takes its new place as soon as it is found.
+  const starts = new Int32Array(kids.length);
+  for (let k = 0; k < kids.length; k++) starts[k] = kids[k].startIndex;
   const delta = edit.newEnd - edit.oldEnd;
+  // The walk asks in document order, so one pointer through the old statements finds each place.
+  let i = 0;
   return (start, end) => {
-    let was: SyntaxNode | undefined;
-    if (end <= edit.start) was = at.get(start);
+    let at: number;
+    if (end <= edit.start) at = start;
     else if (start >= edit.newEnd) {
-      was = at.get(start - delta);
+      at = start - delta;
       end -= delta;
-    }
-    return was && was.endIndex === end ? was : null;
+    } else return null;
+    while (i < starts.length && starts[i] < at) i++;
+    if (i >= starts.length || starts[i] !== at) return null;
+    // Of several statements starting there (empty ones), the last.
+    while (i + 1 < starts.length && starts[i + 1] === at) i++;
+    const was = kids[i++];
+    return was.endIndex === end ? was : null;
   };
 }
 
