@@ -17,6 +17,25 @@ function effectiveName(c: Component): { name: string; node: Node } | null {
   return nameNode && c.funcName ? { name: c.funcName, node: nameNode } : null;
 }
 
+/**
+ * What a component is compared by: its server, kind, block and name, or null when it is left out. It depends on
+ * the component alone, so it is worked out once per component (a statement an edit left alone keeps its
+ * components from lint to lint).
+ */
+function registration(c: Component): { key: string; eff: { name: string; node: Node } } | null {
+  let r = registrations.get(c);
+  if (r === undefined) {
+    r = null;
+    const block = decoratedDefinition(c)?.parent;
+    const eff = c.serverVar && componentIsClean(c) && !c.hasSplat && !c.keywords.has('version') && block ? effectiveName(c) : null;
+    // The module is copied anew for every lint; a block inside a statement is kept with the statement.
+    if (eff && block) r = { key: `${c.serverVar!.node.id}\u0000${c.kind}\u0000${block.type === 'module' ? 'module' : block.id}\u0000${eff.name}`, eff };
+    registrations.set(c, r);
+  }
+  return r;
+}
+const registrations = new WeakMap<Component, { key: string; eff: { name: string; node: Node } } | null>();
+
 export default defineRule({
   meta: {
     code: 'FMCP212',
@@ -34,13 +53,9 @@ export default defineRule({
   check(ctx) {
     const firstSeen = new Map<string, { c: Component; node: Node }>();
     for (const c of ctx.model.components) {
-      if (!c.serverVar || !componentIsClean(c) || c.hasSplat || c.keywords.has('version')) continue;
-      const dd = decoratedDefinition(c);
-      const block = dd?.parent;
-      if (!dd || !block) continue;
-      const eff = effectiveName(c);
-      if (!eff) continue;
-      const key = `${c.serverVar.node.id}\u0000${c.kind}\u0000${block.id}\u0000${eff.name}`;
+      const named = registration(c);
+      if (!named) continue;
+      const { key, eff } = named;
       const prior = firstSeen.get(key);
       if (!prior) {
         firstSeen.set(key, { c, node: eff.node });
