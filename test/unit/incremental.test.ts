@@ -212,6 +212,40 @@ test('renaming one of two same-named functions changes which one a lifespan name
   editOnce(text, text.slice(second, second + 'async def boot'.length + 1), 'async def bootx(');
 });
 
+test('a file whose root does not parse as a module keeps comparing components after an edit', async () => {
+  await initParser();
+  // A run of unclosed calls makes tree-sitter's root an ERROR node; the statements before it still parse, and
+  // FMCP212 must still see the two `search` tools after an edit in one of them.
+  const text = ['from fastmcp import FastMCP', 'mcp = FastMCP("demo")', '', '@mcp.tool', 'def search(q: str) -> str:', '    return q', '', '@mcp.tool', 'def search(q: str, n: int = 1) -> str:', '    return q', '', 'f('.repeat(600), ''].join('\n');
+  const tree = newParser().parse(text)!;
+  assert.equal(tree.rootNode.type, 'ERROR');
+  tree.delete();
+  // Three lints: the second keeps the components it makes, the third must compare them with new ones.
+  const parser = newParser();
+  const config = resolveConfig('/project/server.py', { view: new MemoryView({}), codes: ALL_CODES, editor: { targetVersion: '3.0' } });
+  const opts = { path: '/project/server.py', config };
+  const linter = new DocumentLinter();
+  let cur = text;
+  let t = parser.parse(cur)!;
+  linter.lint(t, cur, opts);
+  for (const insert of [' + q', ' + q']) {
+    const at = cur.indexOf('return q') + 'return q'.length;
+    const next = cur.slice(0, at) + insert + cur.slice(at);
+    const starts = computeLineStarts(cur);
+    t.edit({ startIndex: at, oldEndIndex: at, newEndIndex: at + insert.length, startPosition: rowCol(starts, at), oldEndPosition: rowCol(starts, at), newEndPosition: rowCol(computeLineStarts(next), at + insert.length) });
+    linter.noteEdit({ start: at, oldEnd: at, newEnd: at + insert.length });
+    const old = t;
+    t = parser.parse(next, old)!;
+    old.delete();
+    cur = next;
+    const inc = linter.lint(t, cur, opts);
+    assert.equal(inc.mode, 'segment');
+    assert.equal(diagnosticsKey(inc.diagnostics), diagnosticsKey(lintText(cur, opts).diagnostics));
+    assert.ok(inc.diagnostics.some((d) => d.code === 'FMCP212'));
+  }
+  t.delete();
+});
+
 test('every body-local rule names a registered rule that is not file-scope', () => {
   const codes = new Set(ALL_RULES.map((r) => r.meta.code));
   for (const code of BODY_LOCAL_RULES.keys()) assert.ok(codes.has(code) && !FILE_SCOPE_RULES.has(code), `${code}`);

@@ -28,8 +28,9 @@ function registration(c: Component): { key: string; eff: { name: string; node: N
     r = null;
     const block = decoratedDefinition(c)?.parent;
     const eff = c.serverVar && componentIsClean(c) && !c.hasSplat && !c.keywords.has('version') && block ? effectiveName(c) : null;
-    // The module is copied anew for every lint; a block inside a statement is kept with the statement.
-    if (eff && block) r = { key: `${c.serverVar!.node.id}\u0000${c.kind}\u0000${block.type === 'module' ? 'module' : block.id}\u0000${eff.name}`, eff };
+    // The root (the module, or an ERROR node when the file does not parse as one) is copied anew for every
+    // lint; a block inside a statement is kept with the statement.
+    if (eff && block) r = { key: `${c.serverVar!.node.id}\u0000${c.kind}\u0000${block.parent ? block.id : 'root'}\u0000${eff.name}`, eff };
     registrations.set(c, r);
   }
   return r;
