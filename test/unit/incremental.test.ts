@@ -229,15 +229,7 @@ test('a file whose root does not parse as a module keeps comparing components af
   let t = parser.parse(cur)!;
   linter.lint(t, cur, opts);
   for (const insert of [' + q', ' + q']) {
-    const at = cur.indexOf('return q') + 'return q'.length;
-    const next = cur.slice(0, at) + insert + cur.slice(at);
-    const starts = computeLineStarts(cur);
-    t.edit({ startIndex: at, oldEndIndex: at, newEndIndex: at + insert.length, startPosition: rowCol(starts, at), oldEndPosition: rowCol(starts, at), newEndPosition: rowCol(computeLineStarts(next), at + insert.length) });
-    linter.noteEdit({ start: at, oldEnd: at, newEnd: at + insert.length });
-    const old = t;
-    t = parser.parse(next, old)!;
-    old.delete();
-    cur = next;
+    ({ tree: t, text: cur } = typeInto(parser, linter, t, cur, cur.indexOf('return q') + 'return q'.length, insert));
     const inc = linter.lint(t, cur, opts);
     assert.equal(inc.mode, 'segment');
     assert.equal(diagnosticsKey(inc.diagnostics), diagnosticsKey(lintText(cur, opts).diagnostics));
@@ -256,6 +248,17 @@ test('incremental lint equals a full lint after edits inside function bodies', a
   assert.ok(compared > 500, `only ${compared} edits compared`);
   assert.ok(segment > compared * 0.75, `only ${segment} of ${compared} edits were linted incrementally`);
 });
+
+/** Inserts `insert` at `at` in an open document: the tree is edited and reparsed, the linter told of the change. */
+function typeInto(parser: ReturnType<typeof newParser>, linter: DocumentLinter, tree: NonNullable<ReturnType<ReturnType<typeof newParser>['parse']>>, text: string, at: number, insert: string) {
+  const next = text.slice(0, at) + insert + text.slice(at);
+  const starts = computeLineStarts(text);
+  tree.edit({ startIndex: at, oldEndIndex: at, newEndIndex: at + insert.length, startPosition: rowCol(starts, at), oldEndPosition: rowCol(starts, at), newEndPosition: rowCol(computeLineStarts(next), at + insert.length) });
+  linter.noteEdit({ start: at, oldEnd: at, newEnd: at + insert.length });
+  const reparsed = parser.parse(next, tree)!;
+  tree.delete();
+  return { tree: reparsed, text: next };
+}
 
 function rowCol(starts: number[], offset: number) {
   const p = positionAt(starts, offset);
@@ -313,15 +316,8 @@ test('the first \\r\\n typed into a body lints the whole file: fixes elsewhere i
   const before = linter.lint(tree, text, opts);
   const importFix = (r: { diagnostics: { code: string; fixes: { edits: { newText: string }[] }[] }[] }) => r.diagnostics.find((d) => d.code === 'FMCP308')?.fixes[0]?.edits.find((e) => e.newText.includes('import asyncio'))?.newText;
   assert.equal(importFix(before), '\nimport asyncio');
-  const at = text.indexOf('    return "ok"');
-  const insert = '    x = 1\r\n';
-  const next = text.slice(0, at) + insert + text.slice(at);
-  const starts = computeLineStarts(text);
-  tree.edit({ startIndex: at, oldEndIndex: at, newEndIndex: at + insert.length, startPosition: rowCol(starts, at), oldEndPosition: rowCol(starts, at), newEndPosition: rowCol(computeLineStarts(next), at + insert.length) });
-  linter.noteEdit({ start: at, oldEnd: at, newEnd: at + insert.length });
-  const old = tree;
-  tree = parser.parse(next, old)!;
-  old.delete();
+  let next: string;
+  ({ tree, text: next } = typeInto(parser, linter, tree, text, text.indexOf('    return "ok"'), '    x = 1\r\n'));
   const after = linter.lint(tree, next, opts);
   tree.delete();
   assert.equal(after.mode, 'full');
