@@ -408,8 +408,8 @@ async function main() {
   md.push(row(`floor: incremental reparse (1 char), ~14k file`, inc14k));
   for (const [label, ks] of [['~1k', ks1k], ['~14k', ks14k]] as const) {
     md.push(row(`keystroke, ${label} file: server (reparse + lint)`, ks.server));
-    md.push(row(`  of which reparse on didChange, ${label}`, ks.reparse));
-    md.push(row(`  of which lint, ${label}`, ks.lint));
+    md.push(row(`  of which applying the change on didChange, ${label}`, ks.reparse));
+    md.push(row(`  of which reparse and lint, ${label}`, ks.lint));
     md.push(`|   linted incrementally (edited statement only), ${label} | ${ks.incremental} of ${ks.timed} edits | | | |`);
     if (ks.byMode.incremental) md.push(row(`  server time of those incremental lints, ${label}`, ks.byMode.incremental));
     if (ks.byMode.whole) md.push(row(`  server time of the whole-file lints, ${label}`, ks.byMode.whole));

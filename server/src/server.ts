@@ -79,7 +79,7 @@ interface Doc {
   last?: { version: number; diagnostics: Diagnostic[]; suppressions: Suppression[]; config: ResolvedConfig };
   timer?: NodeJS.Timeout;
   skipped?: string | null;
-  /** Time spent applying changes and reparsing since the last lint: part of what a keystroke costs. */
+  /** Time spent applying changes (the text, the line index and an edit of the tree) since the last lint: part of what a keystroke costs. */
   reparseMs: number;
   /** Typed in since it was opened: only such documents keep their tree for incremental reparsing. */
   edited?: boolean;
@@ -262,7 +262,8 @@ export function startServer(connection: Connection): void {
         configFile: config.configFile,
         ruleCount: RULES_BY_CODE.size,
       });
-      // `ms` is what the keystroke cost the server: reparsing on didChange plus this lint (the debounce wait is not work).
+      // `ms` is what the keystroke cost the server: applying the change on didChange plus this lint, which starts with
+      // the incremental reparse (the debounce wait is not work). The field names are the protocol's.
       if (timingEnabled) void connection.sendNotification('fastmcp/timing', { uri: doc.uri, version, ms: reparseMs + lintMs, reparseMs, lintMs, incremental: result.mode === 'segment' });
     } catch (e) {
       log(`lint failed for ${doc.path}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
