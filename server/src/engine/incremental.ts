@@ -268,13 +268,12 @@ function optionsKey(opts: LintOptions): string {
  * module-level names are `headerFacts`: only the statement-local rules may carry reports across a change to them.)
  */
 function factsOf(model: FileModel, entry: { isEntrypoint: boolean; object: string | null }): string[] {
-  const name = (fn: Node | null) => fn?.childForFieldName('name')?.text ?? '';
   // The line ending fixes insert (`ctx.eol`) is the file's: the first `\r\n` typed anywhere changes it.
   const out: string[] = [model.flavor ?? '-', [...model.flavors].join(','), String(entry.isEntrypoint), entry.object ?? '', /\r\n/.test(model.text) ? 'crlf' : 'lf'];
   // Bindings, servers and components are kept from lint to lint with the statements that hold them: so is their line.
   for (const b of model.imports) out.push(factLine(b, () => `i ${b.local} ${b.qualified} ${b.module} ${b.typeCheckingOnly} ${b.local_scope}`));
-  for (const s of model.servers) out.push(factLine(s, () => `s ${s.name} ${s.flavor} ${s.kind} ${name(s.scope)}`));
-  for (const r of model.runCalls) out.push(`r ${r.method} ${r.server.name} ${r.awaited} ${r.inMainGuard} ${name(r.enclosingFunction)} ${r.call.text}`);
+  for (const s of model.servers) out.push(factLine(s, () => `s ${s.name} ${s.flavor} ${s.kind} ${nameOf(s.scope)}`));
+  for (const r of model.runCalls) out.push(`r ${r.method} ${r.server.name} ${r.awaited} ${r.inMainGuard} ${nameOf(r.enclosingFunction)} ${r.call.text}`);
   // A `lifespan=` argument makes the function it names run on the event loop (FMCP308), wherever the call is.
   for (const v of lifespanArguments(model)) out.push(`l ${v.text}`);
   out.push(`g ${model.mainGuards.length}`);
@@ -283,12 +282,16 @@ function factsOf(model: FileModel, entry: { isEntrypoint: boolean; object: strin
 
 /** The component headers, the servers' constructor calls and the names of module-level functions and classes. */
 function headerFacts(model: FileModel): string[] {
-  const name = (fn: Node | null) => fn?.childForFieldName('name')?.text ?? '';
   const out: string[] = [];
   for (const s of model.servers) out.push(s.call?.text ?? '');
-  for (const c of model.components) out.push(factLine(c, () => `c ${c.kind} ${c.server} ${c.funcName} ${c.isAsync} ${c.inClass ? name(c.inClass) : ''} ${c.decorator.text}`));
+  for (const c of model.components) out.push(factLine(c, () => `c ${c.kind} ${c.server} ${c.funcName} ${c.isAsync} ${c.inClass ? nameOf(c.inClass) : ''} ${c.decorator.text}`));
   out.push(`f ${[...model.moduleFunctions.keys()].join(',')}`, `k ${[...model.moduleClasses.keys()].join(',')}`);
   return out;
+}
+
+/** A definition's name, '' for none. */
+function nameOf(def: Node | null): string {
+  return def?.childForFieldName('name')?.text ?? '';
 }
 
 /** Whether two lists of facts say the same (a line kept from lint to lint is the same string). */

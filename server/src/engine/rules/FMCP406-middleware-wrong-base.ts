@@ -91,15 +91,7 @@ function importProblems(ctx: RuleContext): ImportProblem[] {
 /** Every identifier `BaseMiddleware` in the file, found statement by statement (kept on each for an open document). */
 function baseMiddlewareNames(model: FileModel): Node[] {
   const whole = model.whole;
-  return gatherKept(whole, BASE_MIDDLEWARE_NAMES, whole.statements, null, (stmt) => {
-    const out: Node[] = [];
-    const visit = (n: Node) => {
-      if (n.type === 'identifier' && n.text === 'BaseMiddleware') out.push(n);
-      for (const c of n.namedChildren) if (c) visit(c);
-    };
-    visit(stmt);
-    return out;
-  });
+  return gatherKept(whole, BASE_MIDDLEWARE_NAMES, whole.statements, null, (stmt) => stmt.descendantsOfType('identifier').filter((n) => n.text === 'BaseMiddleware'));
 }
 const BASE_MIDDLEWARE_NAMES = {};
 
