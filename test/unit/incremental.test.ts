@@ -13,7 +13,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { initParser, newParser, lintText, resolveConfig, ALL_CODES, computeLineStarts, positionAt } from '../../server/src/engine';
 import { composeEdits, DocumentLinter, type EditSpan } from '../../server/src/engine/incremental';
-import { BODY_LOCAL_RULES, FILE_SCOPE_RULES } from '../../server/src/engine/rules/locality';
+import { BODY_LOCAL_RULES, FILE_SCOPE_RULES, FILE_SCOPE_TRIGGERS } from '../../server/src/engine/rules/locality';
 import { ALL_RULES } from '../../server/src/engine/rules/registry';
 import { diagnosticsKey, MemoryView, ROOT } from '../helpers';
 
@@ -124,7 +124,7 @@ function headerEdits(text: string, lines: number[], next: () => number): Change[
 }
 
 /** Applies `changes` to an open document linted once before, lints it again and compares with a full lint. */
-function compareAfter(parser: ReturnType<typeof newParser>, input: { name: string; text: string }, opts: Parameters<typeof lintText>[1], changes: Change[]): 'full' | 'segment' {
+function compareAfter(parser: ReturnType<typeof newParser>, input: { name: string; text: string }, opts: Parameters<typeof lintText>[1], changes: Change[]): { mode: 'full' | 'segment'; rulesCarried: number } {
   const linter = new DocumentLinter();
   let text = input.text;
   let tree = parser.parse(text)!;
@@ -144,14 +144,15 @@ function compareAfter(parser: ReturnType<typeof newParser>, input: { name: strin
   tree.delete();
   const full = lintText(text, opts);
   assert.equal(diagnosticsKey(inc.diagnostics), diagnosticsKey(full.diagnostics), `${input.name}: after ${JSON.stringify(changes)} the incremental lint differs from a full lint`);
-  return inc.mode;
+  return { mode: inc.mode, rulesCarried: inc.rulesCarried ?? 0 };
 }
 
 /** Makes `editsOf` edits in every fixture and template, comparing each with a full lint; counts those linted incrementally. */
-async function compareAll(seed: number, editsOf: (input: { text: string }, parser: ReturnType<typeof newParser>, next: () => number) => Change[][]): Promise<{ compared: number; segment: number }> {
+async function compareAll(seed: number, editsOf: (input: { text: string }, parser: ReturnType<typeof newParser>, next: () => number) => Change[][]): Promise<{ compared: number; segment: number; rulesCarried: number }> {
   await initParser();
   const parser = newParser();
   let segment = 0;
+  let rulesCarried = 0;
   let compared = 0;
   const next = rng(seed);
   for (const input of inputs()) {
@@ -159,10 +160,12 @@ async function compareAll(seed: number, editsOf: (input: { text: string }, parse
     const opts = { path: input.path, config, entrypoint: input.entry ? { isEntrypoint: true, object: null } : undefined };
     for (const changes of editsOf(input, parser, next)) {
       compared++;
-      if (compareAfter(parser, input, opts, changes) === 'segment') segment++;
+      const r = compareAfter(parser, input, opts, changes);
+      if (r.mode === 'segment') segment++;
+      rulesCarried += r.rulesCarried;
     }
   }
-  return { compared, segment };
+  return { compared, segment, rulesCarried };
 }
 
 test('incremental lint equals a full lint after edits outside function bodies', async () => {
@@ -173,7 +176,7 @@ test('incremental lint equals a full lint after edits outside function bodies', 
 });
 
 /** Lints `text`, applies one edit replacing `from` by `to`, and returns the incremental lint's mode after comparing it with a full lint. */
-function editOnce(text: string, from: string, to: string): 'full' | 'segment' {
+function editOnce(text: string, from: string, to: string): { mode: 'full' | 'segment'; rulesCarried: number } {
   const parser = newParser();
   const config = resolveConfig('/project/server.py', { view: new MemoryView({}), codes: ALL_CODES, editor: { targetVersion: '3.0' } });
   const at = text.indexOf(from);
@@ -244,9 +247,11 @@ test('every body-local rule names a registered rule that is not file-scope', () 
 });
 
 test('incremental lint equals a full lint after edits inside function bodies', async () => {
-  const { compared, segment } = await compareAll(20261124, (input, _parser, next) => bodyEdits(input.text, next));
+  const { compared, segment, rulesCarried } = await compareAll(20261124, (input, _parser, next) => bodyEdits(input.text, next));
   assert.ok(compared > 500, `only ${compared} edits compared`);
   assert.ok(segment > compared * 0.75, `only ${segment} of ${compared} edits were linted incrementally`);
+  // Most such lints leave several file-scope rules alone (FILE_SCOPE_TRIGGERS): the comparisons above cover them.
+  assert.ok(rulesCarried > segment * 3, `file-scope rules were left alone ${rulesCarried} times in ${segment} incremental lints`);
 });
 
 /** Inserts `insert` at `at` in an open document: the tree is edited and reparsed, the linter told of the change. */
@@ -288,6 +293,79 @@ test('composed edits describe the same change as the edits one by one', () => {
 test('every file-scope rule names a registered rule', () => {
   const codes = new Set(ALL_RULES.map((r) => r.meta.code));
   for (const code of FILE_SCOPE_RULES.keys()) assert.ok(codes.has(code), `${code} is not a rule`);
+});
+
+/**
+ * Edits inside a body that change a file-scope rule's findings only through what its trigger words spell
+ * (`FILE_SCOPE_TRIGGERS`): each compared with a full lint. Each case fails when the rule's words are dropped.
+ */
+const lines = (...l: string[]) => `${l.join('\n')}\n`;
+const TRIGGER_CASES: Array<{ rule: string; text: string; from: string; to: string }> = [
+  // A `global` line in any body makes a module-level name count as bound (FMCP102).
+  { rule: 'FMCP102', text: 'from fastmcp import FastMCP\n\nweather = FastMCP("w")\n\n\ndef helper():\n    pass  # helper\n\n\nif __name__ == "__main__":\n    weather.run()\n', from: '    pass  # helper', to: '    global mcp' },
+  // A component nested in a body: its parameter annotations are no fact (FMCP206), with a plain class to name.
+  { rule: 'FMCP206', text: 'from fastmcp import FastMCP\n\nmcp = FastMCP("x")\n\n\nclass Point:\n    def __init__(self, x):\n        self.x = x\n\n\ndef register():\n    @mcp.tool\n    def inner(x: int) -> str:\n        return "x"\n', from: 'def inner(x: int)', to: 'def inner(x: Point)' },
+  // The same, indented with a zero-width space, which tree-sitter reads as a blank.
+  { rule: 'FMCP206', text: 'from fastmcp import FastMCP\n\nmcp = FastMCP("x")\n\n\nclass Point:\n    def __init__(self, x):\n        self.x = x\n\n\ndef register():\n    \u200b@mcp.tool\n    \u200bdef inner(x: int) -> str:\n        return "x"\n', from: 'def inner(x: int)', to: 'def inner(x: Point)' },
+  // An import_server awaited in a function that asyncio.run runs before later registrations (FMCP414).
+  { rule: 'FMCP414', text: 'import asyncio\nfrom fastmcp import FastMCP\n\nmain = FastMCP("main")\nsub = FastMCP("sub")\n\n\nasync def setup():\n    pass  # setup\n\n\nasyncio.run(setup())\n\n\n@sub.tool\ndef late() -> str:\n    return "x"\n', from: '    pass  # setup', to: '    await main.import_server(sub)' },
+  // A name `timezone` assigned anywhere withholds FMCP801's fix; a new utcnow() in a helper is reported.
+  { rule: 'FMCP801', text: 'from datetime import datetime\nfrom fastmcp import FastMCP\n\nmcp = FastMCP("x")\n\n\ndef helper():\n    pass  # helper\n\n\n@mcp.tool\ndef now() -> str:\n    return datetime.utcnow().isoformat()\n', from: '    pass  # helper', to: '    timezone = 1' },
+  { rule: 'FMCP801', text: 'from datetime import datetime\nfrom fastmcp import FastMCP\n\nmcp = FastMCP("x")\n\n\ndef helper():\n    pass  # helper\n\n\n@mcp.tool\ndef now() -> str:\n    return datetime.utcnow().isoformat()\n', from: '    pass  # helper', to: '    return datetime.utcnow()' },
+  // FMCP107: run-like calls the model does not know, an ASGI factory, stdout reassigned.
+  { rule: 'FMCP107', text: lines('from fastmcp import FastMCP', '', 'mcp = FastMCP("x")', '', '@mcp.tool', 'def a() -> str:', '    print("hi")', '    return "a"', '', 'async def main(factory):', '    return 1'), from: 'return 1', to: 'await factory().run_http_async()' },
+  { rule: 'FMCP107', text: lines('from fastmcp import FastMCP', '', 'mcp = FastMCP("x")', '', '@mcp.tool', 'def a() -> str:', '    print("hi")', '    return "a"', '', 'def make(factory):', '    return 1'), from: 'return 1', to: 'return factory().http_app()' },
+  { rule: 'FMCP107', text: lines('import sys', 'from fastmcp import FastMCP', '', 'mcp = FastMCP("x")', '', '@mcp.tool', 'def a() -> str:', '    print("hi")', '    return "a"', '', 'def quiet():', '    return 1'), from: 'return 1', to: 'sys.stdout = sys.stderr' },
+  // FMCP305/306: a component nested in a body, its annotation naming a Context alias; a comment in the __future__ import.
+  { rule: 'FMCP305', text: lines('from fastmcp import FastMCP', 'from mcp.server.fastmcp import Context as C', '', 'mcp = FastMCP("x")', '', 'def setup():', '    @mcp.tool', '    def ping(x: int) -> str:', '        return "p"', '    return ping'), from: 'x: int', to: 'x: C' },
+  { rule: 'FMCP306', text: lines('from __future__ import annotations', 'from typing import TYPE_CHECKING', 'from fastmcp import FastMCP', '', 'if TYPE_CHECKING:', '    from fastmcp import Context as C', '', 'mcp = FastMCP("x")', '', 'def setup():', '    @mcp.tool', '    async def ping(x: int) -> str:', '        return "p"', '    return ping'), from: 'x: int', to: 'x: C' },
+  { rule: 'FMCP306', text: lines('from __future__ import (  # x', '    division,', ')', 'from typing import TYPE_CHECKING', 'from fastmcp import FastMCP', '', 'if TYPE_CHECKING:', '    from fastmcp import Context', '', 'mcp = FastMCP("x")', '', '@mcp.tool', 'async def ping(ctx: Context) -> str:', '    return "p"'), from: '# x', to: '# annotations' },
+  // FMCP402: a name taken anywhere changes the fix; a second mount site, or one under routes=, withholds it.
+  { rule: 'FMCP402', text: lines('from fastapi import FastAPI', 'from fastmcp import FastMCP', '', 'mcp = FastMCP("x")', 'app = FastAPI(lifespan=mcp.lifespan)', 'app.mount("/mcp", mcp.http_app(path="/"))', '', 'def helper():', '    x = 1'), from: '    x = 1', to: '    mcp_app = 1' },
+  { rule: 'FMCP402', text: lines('from fastapi import FastAPI', 'from fastmcp import FastMCP', '', 'mcp = FastMCP("x")', 'app = FastAPI(lifespan=mcp.lifespan)', 'app.mount("/mcp", mcp.http_app(path="/"))', '', 'def helper():', '    g(mcp.http_app(path="/"))'), from: '    g(', to: '    app.mount("/b", ' },
+  { rule: 'FMCP402', text: lines('from fastapi import FastAPI as F', 'from starlette.routing import Mount as M', 'from fastmcp import FastMCP', '', 'mcp = FastMCP("x")', 'app = F(lifespan=mcp.lifespan)', 'app.mount("/mcp", mcp.http_app(path="/"))', '', 'def helper():', '    app = F(x=[M("/b", mcp.http_app(path="/"))])'), from: 'F(x=[', to: 'F(routes=[' },
+  // FMCP404: the function a `lifespan=` names (follows), and one nested in the statement that names it.
+  { rule: 'FMCP404', text: lines('from fastmcp import FastMCP', '', 'def setup(server):', '    return None', '', 'mcp = FastMCP("x", lifespan=setup)'), from: '    return None', to: '    yield {}' },
+  { rule: 'FMCP404', text: lines('from fastmcp import FastMCP', '', 'def build():', '    def setup(server):', '        return None', '    return FastMCP("x", lifespan=setup)'), from: '        return None', to: '        yield {}' },
+  // FMCP406: a class nested in a body with an aliased base; a BaseMiddleware the fix renames.
+  { rule: 'FMCP406', text: lines('from fastmcp.middleware import BaseMiddleware as Base', '', 'def make():', '    class A(object):', '        pass', '    return A'), from: '(object)', to: '(Base)' },
+  { rule: 'FMCP406', text: lines('from fastmcp.middleware import BaseMiddleware', '', 'def make():', '    return 1'), from: 'return 1', to: 'return BaseMiddleware' },
+  // FMCP407/408/409: a class nested in a body shadows a base class by name; hook bodies; `next` defined by an ancestor.
+  { rule: 'FMCP407', text: lines('from fastmcp.server.middleware import Middleware', '', 'class Base(Middleware):', '    pass', '', 'class Audit(Base):', '    async def on_message(self, context):', '        return 1', '', 'def helper():', '    pass  # helper'), from: 'pass  # helper', to: 'class Base: pass' },
+  { rule: 'FMCP407', text: lines('from fastmcp.server.middleware import Middleware', '', 'class Audit(Middleware):', '    def on_message(self, context, call_next):', '        return call_next(context)'), from: 'return call_next(context)', to: 'return None' },
+  { rule: 'FMCP408', text: lines('from fastmcp.server.middleware import Middleware', '', 'class Base(Middleware):', '    def setup(self):', '        pass', '', 'class Audit(Base):', '    async def on_message(self, context, call_next):', '        return await self.next(context)'), from: '        pass', to: '        self.next = None' },
+  { rule: 'FMCP408', text: lines('from fastmcp.server.middleware import Middleware', '', 'class Base(Middleware):', '    pass', '', 'class Audit(Base):', '    async def on_message(self, context, call_next):', '        return await self.next(context)', '', 'def helper():', '    pass  # helper'), from: 'pass  # helper', to: 'class Base: pass' },
+  { rule: 'FMCP409', text: lines('from fastmcp.server.middleware import Middleware', '', 'class Base(Middleware):', '    pass', '', 'class Audit(Base):', '    async def on_message(self, context, call_next):', '        call_next(context)', '', 'def helper():', '    pass  # helper'), from: 'pass  # helper', to: 'class Base: pass' },
+  { rule: 'FMCP409', text: lines('from fastmcp.server.middleware import Middleware', '', 'class Audit(Middleware):', '    async def on_message(self, context, call_next):', '        return await call_next(context)'), from: 'return await call_next(context)', to: 'call_next(context)' },
+  // FMCP410: a chain built in a factory; an add_middleware in a body splits the chain.
+  { rule: 'FMCP410', text: lines('from fastmcp import FastMCP', 'from fastmcp.server.middleware.logging import LoggingMiddleware', 'from fastmcp.server.middleware.error_handling import ErrorHandlingMiddleware', '', 'def create():', '    chain = [ErrorHandlingMiddleware(), LoggingMiddleware()]', '    mcp = FastMCP("x", middleware=chain)', '    return mcp'), from: '[ErrorHandlingMiddleware(), LoggingMiddleware()]', to: '[LoggingMiddleware(), ErrorHandlingMiddleware()]' },
+  { rule: 'FMCP410', text: lines('from fastmcp import FastMCP', 'from fastmcp.server.middleware.logging import LoggingMiddleware', 'from fastmcp.server.middleware.error_handling import ErrorHandlingMiddleware', '', 'mcp = FastMCP("x", middleware=[LoggingMiddleware()])', '', 'def setup():', '    return 1', '', 'mcp.add_middleware(ErrorHandlingMiddleware())'), from: 'return 1', to: 'mcp.add_middleware(LoggingMiddleware())' },
+  // FMCP510/511: a client_storage= value in a body, and a binding of it in the same function.
+  { rule: 'FMCP510', text: lines('from key_value.aio.stores.redis import RedisStore', 'from key_value.aio.stores.memory import MemoryStore', 'from fastmcp.server.auth.providers.github import GitHubProvider', '', 'def make_auth():', '    return GitHubProvider(client_storage=MemoryStore())'), from: 'client_storage=MemoryStore()', to: 'client_storage=RedisStore()' },
+  { rule: 'FMCP511', text: lines('from key_value.aio.stores.redis import RedisStore', 'from key_value.aio.stores.memory import MemoryStore', 'from fastmcp.server.auth.providers.github import GitHubProvider', '', 'def make_auth():', '    store = RedisStore()', '    return GitHubProvider(client_storage=store)'), from: 'store = RedisStore()', to: 'store = MemoryStore()' },
+];
+
+test('edits that reach a file-scope rule only through its trigger words lint like a full lint', async () => {
+  await initParser();
+  for (const c of TRIGGER_CASES) {
+    assert.ok(FILE_SCOPE_TRIGGERS.has(c.rule), `${c.rule} has no trigger words`);
+    const r = editOnce(c.text, c.from, c.to);
+    assert.equal(r.mode, 'segment', `${c.rule}: the case should take the incremental path`);
+  }
+});
+
+test('a string statement that becomes a docstring moves where import fixes insert: the whole file is linted', async () => {
+  await initParser();
+  const text = '# A comment first.\n"Demo" " server."\nimport os\nfrom fastmcp import FastMCP\n\nmcp = FastMCP("x")\n\n\n@mcp.tool\nasync def search(query: str, ctx) -> list[str]:\n    await ctx.info(f"searching {query}")\n    return []\n';
+  editOnce(text, '"Demo" " server."', '"Demo server."');
+  editOnce(text.replace('"Demo" " server."', '"Demo server."'), '"Demo server."', '"Demo" " server."');
+});
+
+test('every rule with trigger words is file-scope, and its words are a plain test (no global flag)', () => {
+  for (const [code, t] of FILE_SCOPE_TRIGGERS) {
+    assert.ok(FILE_SCOPE_RULES.has(code), `${code} is not file-scope`);
+    assert.ok(!t.words.global && !t.words.sticky, `${code}: a global or sticky regex keeps state between tests`);
+  }
 });
 
 test('the first \\r\\n typed into a body lints the whole file: fixes elsewhere insert lines with the file\'s line ending', async () => {

@@ -7,7 +7,9 @@
  * over, moved by the change in line count. Which rules count as segment-local depends on where the edit is
  * (`rules/locality.ts`): inside a function body, a comment or a docstring, with the component headers, the
  * servers' constructor calls and the module-level names unchanged, all but the file-scope rules; anywhere
- * else in the statement, also not those of `BODY_LOCAL_RULES`. The others run on the whole file. Anything
+ * else in the statement, also not those of `BODY_LOCAL_RULES`. The others run on the whole file, but for an
+ * edit in a body, a comment or a docstring of a statement that spells none of a file-scope rule's trigger words
+ * (`FILE_SCOPE_TRIGGERS`): then that rule is not run again and its reports are carried over too. Anything
  * else (a new import, a server renamed, a parse that moved statement boundaries, other settings) lints the
  * whole file. The result equals a full lint of the same text: `test/unit/incremental.test.ts` checks that
  * over every fixture and template, and the fuzzer over random edits. Either way, the syntax tree the rules
@@ -17,9 +19,9 @@
 import type { Node, Tree, SyntaxTree } from './parse';
 import { syntaxOf } from './syntax';
 import { computeLineStarts } from './parse';
-import { nodesIn, type FileModel, type WalkCarry } from './model/model';
+import { gatherKept, nodesIn, type FileModel, type WalkCarry } from './model/model';
 import { inferEntrypoint, lintModel, modelOrSkip, type LintOptions, type LintResult, type RawReport, type SegmentPlan } from './lint';
-import { BODY_LOCAL_RULES, FILE_SCOPE_RULES } from './rules/locality';
+import { BODY_LOCAL_RULES, FILE_SCOPE_RULES, FILE_SCOPE_TRIGGERS } from './rules/locality';
 import { lifespanArguments } from './rules/util-asgi';
 import type { Diagnostic, Range, TextEdit } from './types';
 
@@ -47,10 +49,13 @@ interface StatementSpan {
   end: number;
   startLine: number;
   endLine: number;
+  /** The statement holds a syntax error. */
+  error: boolean;
 }
 
 interface Previous {
   key: string;
+  text: string;
   facts: string[];
   headers: string[];
   statements: StatementSpan[];
@@ -63,6 +68,8 @@ export interface IncrementalResult extends LintResult {
   mode: 'full' | 'segment';
   /** Why a lint after an edit was a full one. */
   reason?: string;
+  /** For a `segment` lint, how many file-scope rules were not run again (their reports carried over). */
+  rulesCarried?: number;
 }
 
 export class DocumentLinter {
@@ -135,8 +142,8 @@ export class DocumentLinter {
     } else if (this.prev) reason = 'no edit recorded';
     const segment = plan && typeof plan !== 'string' ? plan : undefined;
     const result = lintModel(model, { ...opts, entrypoint: entry }, lineStarts, segment);
-    this.prev = model.flavor ? { key, facts, headers, statements, lineCount: lineStarts.length, raw: result.raw ?? [] } : null;
-    return segment ? { ...result, mode: 'segment' } : { ...result, mode: 'full', reason };
+    this.prev = model.flavor ? { key, text, facts, headers, statements, lineCount: lineStarts.length, raw: result.raw ?? [] } : null;
+    return segment ? { ...result, mode: 'segment', rulesCarried: segment.carriedCount } : { ...result, mode: 'full', reason };
   }
 
   private skip(reason: string): IncrementalResult {
@@ -175,9 +182,11 @@ export class DocumentLinter {
     const body = headersSame ? (enclosingBody(model.root, model.text, edit.start, edit.newEnd) ?? enclosingInert(model.root, edit.start, edit.newEnd)) : null;
     const inBody = body !== null && edit.oldEnd <= body.end - delta;
     const isLocal = inBody ? (code: string) => !FILE_SCOPE_RULES.has(code) : (code: string) => !FILE_SCOPE_RULES.has(code) && !BODY_LOCAL_RULES.has(code);
+    const untouched = inBody ? untouchedRules(model, prev, k, o, s) : NO_CODES;
+    const isCarried = (code: string) => untouched.has(code);
     const carried: RawReport[] = [];
     for (const r of prev.raw) {
-      if (!isLocal(r.producer)) continue;
+      if (!isLocal(r.producer) && !untouched.has(r.producer)) continue;
       const d = r.diagnostic;
       if (d.range.end.line < o.startLine || d.range.start.line > o.endLine) {
         if (!editsAvoid(d, o.startLine, o.endLine)) return 'a fix elsewhere edits this statement';
@@ -191,9 +200,58 @@ export class DocumentLinter {
       startLine: s.startLine,
       endLine: s.endLine,
       isLocal,
+      isCarried,
+      carriedCount: untouched.size,
       carried,
     };
   }
+}
+
+const NO_CODES: ReadonlySet<string> = new Set();
+
+/**
+ * The file-scope rules an edit inside a body, comment or docstring of statement `k` (`o` before, `s` after)
+ * cannot change (`FILE_SCOPE_TRIGGERS`): the statement spells none of the rule's words before or after the edit,
+ * holds no syntax error, and none of the rule's reports or fixes lies on it; for a rule that follows names to
+ * their definitions, no statement that spells its words mentions the statement's name either.
+ */
+function untouchedRules(model: FileModel, prev: Previous, k: number, o: StatementSpan, s: StatementSpan): ReadonlySet<string> {
+  if (o.error || s.error) return NO_CODES;
+  const on = new Set<string>();
+  for (const r of prev.raw) {
+    if (!FILE_SCOPE_TRIGGERS.has(r.producer) || on.has(r.producer)) continue;
+    const d = r.diagnostic;
+    if (!(d.range.end.line < o.startLine || d.range.start.line > o.endLine) || !editsAvoid(d, o.startLine, o.endLine)) on.add(r.producer);
+  }
+  const before = prev.text.slice(o.start, o.end);
+  const after = model.text.slice(s.start, s.end);
+  const statement = model.statements[k];
+  const name = definedName(statement);
+  const out = new Set<string>();
+  for (const [code, t] of FILE_SCOPE_TRIGGERS) {
+    if (on.has(code) || t.words.test(before) || t.words.test(after)) continue;
+    if (t.follows && (name === null || mentioned(model, code, t.words, name, statement))) continue;
+    out.add(code);
+  }
+  return out;
+}
+
+/** The name a function or class definition binds (decorated or not); null for any other statement. */
+function definedName(statement: Node): string | null {
+  const def = statement.type === 'decorated_definition' ? statement.childForFieldName('definition') : statement;
+  if (def?.type !== 'function_definition' && def?.type !== 'class_definition') return null;
+  return def.childForFieldName('name')?.text ?? null;
+}
+
+const spellsKeys = new Map<string, object>();
+/** Whether a top-level statement other than `statement` that spells `words` holds `name` anywhere in its text. */
+function mentioned(model: FileModel, code: string, words: RegExp, name: string, statement: Node): boolean {
+  let key = spellsKeys.get(code);
+  if (!key) spellsKeys.set(code, (key = {}));
+  // Kept per statement: after an edit only the changed statements are searched again.
+  const spelling = gatherKept(model, key, model.statements, null, (stmt) => (words.test(stmt.text) ? [stmt] : []));
+  for (const st of spelling) if (st !== statement && st.text.includes(name)) return true;
+  return false;
 }
 
 function ownsLines(text: string, lineStarts: number[], s: StatementSpan): boolean {
@@ -214,9 +272,17 @@ function spansOf(statements: readonly Node[], lineStarts: number[]): StatementSp
     while (line < last && lineStarts[line + 1] <= start) line++;
     const startLine = line;
     while (line < last && lineStarts[line + 1] <= end) line++;
-    out[i] = { type: n.type, start, end, startLine, endLine: line };
+    out[i] = { type: kindOf(n), start, end, startLine, endLine: line, error: n.hasError };
   }
   return out;
+}
+
+/**
+ * A statement's kind: its type, and for an expression statement the kind of its first expression too (a lone string
+ * is a docstring where a concatenation of strings is not: import fixes insert after a leading docstring).
+ */
+function kindOf(n: Node): string {
+  return n.type === 'expression_statement' ? `${n.type} ${n.namedChild(0)?.type ?? ''}` : n.type;
 }
 
 function statementAt(spans: StatementSpan[], offset: number): number {

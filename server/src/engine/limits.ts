@@ -12,11 +12,24 @@ export function skipReason(text: string, maxBytes = DEFAULT_MAX_FILE_BYTES): str
   if (probe.includes('\u0000')) return 'skipped: file contains NUL bytes (binary content)';
   // tree-sitter-python takes time quadratic in the number of lines holding only a `\` continuation
   // (4,000 of them: 1.5 s per parse). Real code has next to none.
-  if (text.includes('\\')) {
-    const n = text.match(/^[ \t]*\\(?:\r\n|\r|\n)/gm)?.length ?? 0;
-    if (n > MAX_BLANK_CONTINUATIONS) return `skipped: ${n} lines hold only a \\ line continuation (more than ${MAX_BLANK_CONTINUATIONS})`;
-  }
+  const n = blankContinuations(text);
+  if (n > MAX_BLANK_CONTINUATIONS) return `skipped: ${n} lines hold only a \\ line continuation (more than ${MAX_BLANK_CONTINUATIONS})`;
   return null;
+}
+
+/** Lines holding only blanks and a `\` that continues them; the backslashes are found by search, not the lines. */
+function blankContinuations(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf('\\'); i >= 0; i = text.indexOf('\\', i + 1)) {
+    const next = text.charCodeAt(i + 1);
+    if (next !== 10 && next !== 13) continue;
+    let j = i - 1;
+    while (j >= 0 && (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9)) j--;
+    // A line starts after any of JavaScript's line terminators, as `^` reads them.
+    const before = j < 0 ? -1 : text.charCodeAt(j);
+    if (before === -1 || before === 10 || before === 13 || before === 0x2028 || before === 0x2029) n++;
+  }
+  return n;
 }
 
 /**

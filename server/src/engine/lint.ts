@@ -56,6 +56,10 @@ export interface SegmentPlan {
   startLine: number;
   endLine: number;
   isLocal(code: string): boolean;
+  /** Rules not run at all: the edit cannot change what they report, and all their reports are in `carried`. */
+  isCarried(code: string): boolean;
+  /** How many rules `isCarried` accepts. */
+  carriedCount: number;
   carried: RawReport[];
 }
 
@@ -206,6 +210,7 @@ export function lintModel(model: FileModel, opts: LintOptions, lineStarts = comp
       if (inRange !== true) continue;
     }
     ran.add(m.code);
+    if (plan?.isCarried(m.code)) continue;
     current = rule;
     const local = plan?.isLocal(m.code) ?? false;
     const first = raw.length;

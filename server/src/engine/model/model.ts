@@ -382,6 +382,16 @@ export function ownAttributesWhere(model: FileModel, key: object, pick: (attribu
   return model === model.whole ? attributesWhere(model, key, pick) : model.attributes.filter(pick);
 }
 
+/**
+ * The run calls of the model's own statements: all of them for a whole model, the edited statement's for an
+ * incremental lint's view (whose `runCalls` stay the file's). For a rule that reports on a run call's own nodes.
+ */
+export function ownRunCalls(model: FileModel): RunCall[] {
+  if (model === model.whole) return model.runCalls;
+  const scope = model.scopeRoot;
+  return model.runCalls.filter((rc) => rc.call.startIndex >= scope.startIndex && rc.call.endIndex <= scope.endIndex);
+}
+
 /** `ownCallsWhere` for the model's function definitions. */
 export function ownFunctionsWhere(model: FileModel, key: object, pick: (func: Node) => boolean): Node[] {
   return model === model.whole ? functionsWhere(model, key, pick) : model.functions.filter(pick);
@@ -435,7 +445,10 @@ interface Walk<T> {
 }
 
 const NONE: readonly never[] = [];
-/** How far ahead in the last walk's statements a changed statement's successor is looked for. */
+/**
+ * How far ahead in the last walk's statements a changed statement's successor is looked for; also how many
+ * statements between a kept start and a kept end are looked at again rather than merged.
+ */
 const LOOKAHEAD = 8;
 
 /**
@@ -470,10 +483,40 @@ export function gatherKept<T>(model: FileModel, key: object, statements: readonl
     const prevOut = prev.out;
     const prevEnds = prev.ends;
     const prevParts = prev.parts;
+    const span = changedSpan(ps, statements);
     // The statements at the start that are the same as before (all of them: the last answer holds as it is).
-    let p = 0;
-    while (p < n && p < m && statements[p] === ps[p]) p++;
+    const p = span.same;
     if (p === n && n === m) return prevOut;
+    if (n - span.sameAtEnd - p <= LOOKAHEAD) {
+      // Only statements [p, n - q) differ, in place of [p, m - q): a few, as after the edits since the last lint.
+      const q = span.sameAtEnd;
+      const oldFrom = p ? prevEnds[p - 1] : 0;
+      const oldTo = m - q ? prevEnds[m - q - 1] : 0;
+      const mid: Array<readonly T[]> = [];
+      const fresh: T[] = [];
+      for (let i = p; i < n - q; i++) {
+        const stmt = statements[i];
+        const v = find(stmt, () => (list ? nodesIn(list, stmt.startIndex, stmt.endIndex) : []));
+        mid.push(v);
+        for (let t = 0; t < v.length; t++) fresh.push(v[t]);
+      }
+      if (n === m && oldFrom === oldTo && !fresh.length) {
+        // Nothing found in the changed statements, before or after: every part and count is as it was.
+        carry!.set(key, { statements, token, parts: prevParts, ends: prevEnds, out: prevOut } satisfies Walk<T>);
+        return prevOut;
+      }
+      const keptParts = prevParts.slice(0, p).concat(mid, prevParts.slice(m - q));
+      const keptEnds = new Int32Array(n);
+      keptEnds.set(prevEnds.subarray(0, p));
+      let count = oldFrom;
+      for (let i = 0; i < mid.length; i++) keptEnds[p + i] = count += mid[i].length;
+      const shift = count - oldTo;
+      if (shift === 0) keptEnds.set(prevEnds.subarray(m - q), n - q);
+      else for (let t = 0; t < q; t++) keptEnds[n - q + t] = prevEnds[m - q + t] + shift;
+      const keptOut = oldFrom === oldTo && !fresh.length ? prevOut : prevOut.slice(0, oldFrom).concat(fresh, prevOut.slice(oldTo));
+      carry!.set(key, { statements, token, parts: keptParts, ends: keptEnds, out: keptOut } satisfies Walk<T>);
+      return keptOut;
+    }
     for (let i = 0; i < p; i++) parts[i] = prevParts[i];
     if (p) ends.set(prevEnds.subarray(0, p));
     // A statement left alone since the walk was last made is the same object, in the same order: its part is
@@ -553,6 +596,27 @@ export function gatherKept<T>(model: FileModel, key: object, statements: readonl
   return out;
 }
 
+/**
+ * How two lists of top-level statements compare: how many statements (the same objects) they share at the
+ * start, and after those at the end. Worked out once per pair of lists: every walk of the last lint asks the same.
+ */
+function changedSpan(prev: readonly Node[], now: readonly Node[]): { same: number; sameAtEnd: number } {
+  let byPrev = spansFrom.get(now);
+  if (!byPrev) spansFrom.set(now, (byPrev = new WeakMap()));
+  let span = byPrev.get(prev);
+  if (!span) {
+    const n = now.length;
+    const m = prev.length;
+    let p = 0;
+    while (p < n && p < m && now[p] === prev[p]) p++;
+    let q = 0;
+    while (q < n - p && q < m - p && now[n - 1 - q] === prev[m - 1 - q]) q++;
+    byPrev.set(prev, (span = { same: p, sameAtEnd: q }));
+  }
+  return span;
+}
+const spansFrom = new WeakMap<readonly Node[], WeakMap<readonly Node[], { same: number; sameAtEnd: number }>>();
+
 /** The chunks as one array (a few thousand at most are passed to `concat` at once). */
 function joinChunks<T>(chunks: T[][]): T[] {
   if (chunks.length === 1) return chunks[0];
@@ -564,6 +628,8 @@ function joinChunks<T>(chunks: T[][]): T[] {
 const tokens = new Map<string, object>();
 
 /** One object per distinct set of module-scope import bindings (what `resolve` reads besides the node). */
+const tokenOf = new WeakMap<object, WeakMap<object, object>>();
+
 function importsToken(moduleScope: Map<string, ImportBinding>): object {
   let key = '';
   for (const [local, b] of moduleScope) key += `${local}\u0000${b.qualified}\u0001`;
@@ -623,8 +689,10 @@ export function buildModel(source: Tree | SyntaxTree, text: string, collected?: 
   // Each top-level statement's bindings depend on its own text only: kept on it (`keep`). As before, every
   // `import x` comes first, then every `from x import y`, each in document order.
   const importsOf = (stmt: Node, own: Node[]) => stmt.keep(IMPORTS_KEY, () => statementImports(own));
-  for (const b of gatherKept(model, PLAIN_IMPORTS_KEY, root.children, null, (stmt, own) => importsOf(stmt, own).plain, importNodes)) addBinding(b);
-  for (const b of gatherKept(model, FROM_IMPORTS_KEY, root.children, null, (stmt, own) => importsOf(stmt, own).from, importNodes)) addBinding(b);
+  const plainImports = gatherKept(model, PLAIN_IMPORTS_KEY, root.children, null, (stmt, own) => importsOf(stmt, own).plain, importNodes);
+  const fromImports = gatherKept(model, FROM_IMPORTS_KEY, root.children, null, (stmt, own) => importsOf(stmt, own).from, importNodes);
+  for (const b of plainImports) addBinding(b);
+  for (const b of fromImports) addBinding(b);
   model.imports = imports;
   const flavors = new Set<Flavor>();
   for (const b of imports) {
@@ -637,7 +705,14 @@ export function buildModel(source: Tree | SyntaxTree, text: string, collected?: 
   // node's own text, the imports of the functions around it (in the same top-level statement, so kept or
   // copied with it) and the module's imports: it holds for as long as those are the same (`importsToken`), so
   // a statement an edit left alone keeps its answers from lint to lint.
-  const token = importsToken(moduleScope);
+  // The same two lists (kept from the last lint as they were) bind the same names: the token is found once.
+  let token = tokenOf.get(plainImports)?.get(fromImports);
+  if (!token) {
+    token = importsToken(moduleScope);
+    let byFrom = tokenOf.get(plainImports);
+    if (!byFrom) tokenOf.set(plainImports, (byFrom = new WeakMap()));
+    byFrom.set(fromImports, token);
+  }
   const resolve = (node: Node | null): string | null => {
     if (!node) return null;
     if (node.resolvedIn === token) return node.resolved;

@@ -1,4 +1,4 @@
-import { stringValue } from '../model/model';
+import { stringValue, ownRunCalls } from '../model/model';
 import { closest } from '../config/settings';
 import { defineRule } from './api';
 
@@ -23,7 +23,7 @@ export default defineRule({
     },
   },
   check(ctx) {
-    for (const rc of ctx.model.runCalls) {
+    for (const rc of ownRunCalls(ctx.model)) {
       if (!CHECKED.has(rc.method)) continue;
       const arg = rc.args.keywords.get('transport') ?? (rc.method === 'run' || rc.method === 'run_async' ? rc.args.positional[0] : undefined);
       const value = stringValue(arg ?? null);

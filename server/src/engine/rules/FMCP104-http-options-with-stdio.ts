@@ -1,3 +1,4 @@
+import { ownRunCalls } from '../model/model';
 import type { Node } from '../parse';
 import { defineRule } from './api';
 import { httpTransportName, transportOf } from './util-run';
@@ -23,7 +24,7 @@ export default defineRule({
     },
   },
   check(ctx) {
-    for (const rc of ctx.model.runCalls) {
+    for (const rc of ownRunCalls(ctx.model)) {
       if (rc.method !== 'run' && rc.method !== 'run_async') continue;
       if (rc.args.hasSplat || rc.call.hasError) continue;
       const t = transportOf(rc);

@@ -1,3 +1,4 @@
+import { ownRunCalls } from '../model/model';
 import { defineRule } from './api';
 import { httpTransportName, transportOf } from './util-run';
 
@@ -23,7 +24,7 @@ export default defineRule({
     const alsoHttp = new Set(
       ctx.model.runCalls.filter((rc) => CHECKED.has(rc.method) && ['http', 'streamable-http'].includes(transportOf(rc).value ?? '')).map((rc) => rc.server),
     );
-    for (const rc of ctx.model.runCalls) {
+    for (const rc of ownRunCalls(ctx.model)) {
       if (!CHECKED.has(rc.method) || alsoHttp.has(rc.server)) continue;
       const replacement = httpTransportName(rc.server.flavor, ctx.target);
       if (!replacement) continue;

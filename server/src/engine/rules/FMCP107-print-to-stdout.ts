@@ -62,12 +62,15 @@ function isPrintCall(call: Node): boolean {
   return fn?.type === 'identifier' && fn.text === 'print' && !call.hasError;
 }
 
-/** The file points stdout elsewhere (`sys.stdout = sys.stderr`). */
+/**
+ * The file points stdout elsewhere (`sys.stdout = sys.stderr`, `s.stdout = ...` with `import sys as s`). Binding a
+ * name imported from sys (`from sys import stdout as out; out = None`) rebinds that name only, not `sys.stdout`.
+ */
 function stdoutReassigned(m: FileModel): boolean {
   return (
     assignmentsWhere(m, STDOUT_BOUND, (a) => {
       const left = a.childForFieldName('left');
-      return !!left && (m.resolve(left) === 'sys.stdout' || left.text === 'sys.stdout');
+      return !!left && left.text.includes('stdout') && (m.resolve(left) === 'sys.stdout' || left.text === 'sys.stdout');
     }).length > 0
   );
 }

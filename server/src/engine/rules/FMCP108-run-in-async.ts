@@ -1,3 +1,4 @@
+import { ownRunCalls } from '../model/model';
 import { defineRule } from './api';
 import { asyncRunCallText, insideLambda } from './util-run';
 
@@ -17,7 +18,7 @@ export default defineRule({
     },
   },
   check(ctx) {
-    for (const rc of ctx.model.runCalls) {
+    for (const rc of ownRunCalls(ctx.model)) {
       if (rc.method !== 'run' || rc.awaited || !rc.inAsyncFunction || rc.call.hasError) continue;
       if (insideLambda(rc.call, rc.enclosingFunction)) continue;
       const replacement = asyncRunCallText(rc);

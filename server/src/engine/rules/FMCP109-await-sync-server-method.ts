@@ -1,3 +1,4 @@
+import { ownRunCalls } from '../model/model';
 import { defineRule } from './api';
 import { asyncRunCallText } from './util-run';
 
@@ -20,7 +21,7 @@ export default defineRule({
     },
   },
   check(ctx) {
-    for (const rc of ctx.model.runCalls) {
+    for (const rc of ownRunCalls(ctx.model)) {
       if (!rc.awaited || rc.call.hasError) continue;
       const awaitNode = rc.call.parent!;
       const name = `${rc.server.name}.${rc.method}()`;

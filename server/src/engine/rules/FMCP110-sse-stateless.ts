@@ -1,3 +1,4 @@
+import { ownRunCalls } from '../model/model';
 import { defineRule } from './api';
 import { transportOf } from './util-run';
 
@@ -20,7 +21,7 @@ export default defineRule({
     },
   },
   check(ctx) {
-    for (const rc of ctx.model.runCalls) {
+    for (const rc of ownRunCalls(ctx.model)) {
       if (!CHECKED.has(rc.method) || rc.call.hasError) continue;
       if (transportOf(rc).value !== 'sse') continue;
       // `stateless` is an alias used only when `stateless_http` is not given.

@@ -71,3 +71,34 @@ export const BODY_LOCAL_RULES: ReadonlyMap<string, string> = new Map([
   ['FMCP604', 'its fix imports create_proxy (ctx.addImport)'],
   ['FMCP802', 'whether a called module-level function is async, and module-level assignments of the name anywhere in the file'],
 ]);
+
+/**
+ * File-scope rules that need not run again after an edit inside a function body, a comment or a docstring of
+ * top-level statement S (the other conditions of such an edit hold: the file-level facts, the component headers,
+ * the servers' constructor calls and the module-level names are what they were) when S spells none of `words`,
+ * before or after the edit, and holds no syntax error; a rule that `follows` names from where it starts to the
+ * definitions they name needs also that no statement spelling `words` holds S's name (the text of S's name
+ * anywhere in it). Their reports are then carried over, moved by the change in line count, and none may lie on S.
+ * An entry is an argument that, under those conditions, the rule reads nothing in S (through its util-*.ts
+ * helpers too): every node it reports on, decides from or follows is in a statement that spells one of `words`,
+ * or, with `follows`, in a definition named from such a statement. `why` names what the words cover.
+ * In doubt, a rule is left out: a missing entry costs speed, a wrong one gives wrong diagnostics.
+ */
+export const FILE_SCOPE_TRIGGERS: ReadonlyMap<string, { words: RegExp; follows?: boolean; why: string }> = new Map([
+  ['FMCP102', { words: /global/, why: 'a body can only add a `global NAME` line, found by a search of the whole text; the rest is module-level code and facts' }],
+  ['FMCP107', { words: /print|stdout|run|_app/, why: 'print calls and `print` rebound, `stdout` reassigned (spelled on the left), run-like calls the model does not know (`.run`, `.run_async`, `.run_*_async`), ASGI factories (`http_app`, `sse_app`, `streamable_http_app`)' }],
+  ['FMCP206', { words: /[\r\n][^\r\n\w"'#]+@/, why: 'a decorator on an indented line: a component nested in a body, whose parameters no fact records (tree-sitter takes odd blanks as indentation, so anything but a word, a quote or a comment may precede the @)' }],
+  ['FMCP305', { words: /[\r\n][^\r\n\w"'#]+@/, why: 'a component nested in a body, whose parameter annotations may name a Context of the other flavor (through any alias)' }],
+  ['FMCP306', { words: /[\r\n][^\r\n\w"'#]+@|__future__/, why: 'a component nested in a body (its parameter annotations), and the `from __future__` import whose text decides whether annotations are postponed' }],
+  ['FMCP402', { words: /lifespan|mount|routes|mcp_app|mcp_http_app/i, why: 'reports are on `X.lifespan`; the fix reads mount sites (`.mount(`, a Mount(...) under `routes=`, the file-wide /mount/i test) and whether any assignment binds mcp_app or mcp_http_app' }],
+  ['FMCP404', { words: /lifespan/, follows: true, why: 'lifespans come from `lifespan=` arguments, and the function checked is the one the argument names' }],
+  ['FMCP406', { words: /middleware|[\r\n][^\r\n\w"'#]+class\b/i, why: 'the file-wide /middleware/i test, the imports it flags, every BaseMiddleware the fix renames, and classes nested in bodies (whose base may be an alias of BaseMiddleware)' }],
+  ['FMCP407', { words: /on_message|on_request|on_notification|on_initialize|on_call_tool|on_read_resource|on_get_prompt|on_list_|__call__|[\r\n][^\r\n\w"'#]+class\b/, why: 'hook methods (a sync hook\'s body is read), and classes nested in bodies, which join the lookup of middleware classes by name' }],
+  ['FMCP408', { words: /(?<!\w)next|[\r\n][^\r\n\w"'#]+class\b/, why: '`self.next` calls and every `next` member an ancestor class\'s text may define, and classes nested in bodies, which join the lookup of base classes by name' }],
+  ['FMCP409', { words: /on_message|on_request|on_notification|on_initialize|on_call_tool|on_read_resource|on_get_prompt|on_list_|__call__|[\r\n][^\r\n\w"'#]+class\b/, why: 'hook bodies (their call_next calls), and classes nested in bodies, which join the lookup of middleware classes by name' }],
+  ['FMCP410', { words: /middleware/, why: '`add_middleware` calls and `middleware=` arguments; the names in them are looked up in their own function or among module-level assignments' }],
+  ['FMCP414', { words: /import_server/, why: 'the `.import_server(` call and what the rule reads in its function are in the statement that spells it; the rest is module-level code' }],
+  ['FMCP510', { words: /client_storage/, why: 'only `client_storage=` values are read; a name is followed to a module-level assignment or one in the same function' }],
+  ['FMCP511', { words: /client_storage/, why: 'as FMCP510' }],
+  ['FMCP801', { words: /utcnow|utcfromtimestamp|timezone/, why: 'reports are on attributes spelled utcnow or utcfromtimestamp; the fix is withheld when an assignment to a name spelled `timezone` exists' }],
+]);
