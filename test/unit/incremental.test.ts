@@ -340,6 +340,9 @@ const TRIGGER_CASES: Array<{ rule: string; text: string; from: string; to: strin
   // FMCP410: a chain built in a factory; an add_middleware in a body splits the chain.
   { rule: 'FMCP410', text: lines('from fastmcp import FastMCP', 'from fastmcp.server.middleware.logging import LoggingMiddleware', 'from fastmcp.server.middleware.error_handling import ErrorHandlingMiddleware', '', 'def create():', '    chain = [ErrorHandlingMiddleware(), LoggingMiddleware()]', '    mcp = FastMCP("x", middleware=chain)', '    return mcp'), from: '[ErrorHandlingMiddleware(), LoggingMiddleware()]', to: '[LoggingMiddleware(), ErrorHandlingMiddleware()]' },
   { rule: 'FMCP410', text: lines('from fastmcp import FastMCP', 'from fastmcp.server.middleware.logging import LoggingMiddleware', 'from fastmcp.server.middleware.error_handling import ErrorHandlingMiddleware', '', 'mcp = FastMCP("x", middleware=[LoggingMiddleware()])', '', 'def setup():', '    return 1', '', 'mcp.add_middleware(ErrorHandlingMiddleware())'), from: 'return 1', to: 'mcp.add_middleware(LoggingMiddleware())' },
+  // FMCP512: a uvicorn.run with workers= (imported under another name) or stateless mode asked for in a body.
+  { rule: 'FMCP512', text: lines('from uvicorn import run as serve', 'from fastmcp import FastMCP', '', 'mcp = FastMCP("x")', 'web = mcp.http_app()', '', 'def main():', '    pass  # main'), from: 'pass  # main', to: 'serve("server:web", workers=4)' },
+  { rule: 'FMCP512', text: lines('import uvicorn', 'from fastmcp import FastMCP', '', 'mcp = FastMCP("x")', 'web = mcp.http_app()', '', 'def build():', '    return dict(a=True)', '', 'if __name__ == "__main__":', '    uvicorn.run("server:web", workers=4)'), from: 'dict(a=True)', to: 'dict(stateless_http=True)' },
   // FMCP510/511: a client_storage= value in a body, and a binding of it in the same function.
   { rule: 'FMCP510', text: lines('from key_value.aio.stores.redis import RedisStore', 'from key_value.aio.stores.memory import MemoryStore', 'from fastmcp.server.auth.providers.github import GitHubProvider', '', 'def make_auth():', '    return GitHubProvider(client_storage=MemoryStore())'), from: 'client_storage=MemoryStore()', to: 'client_storage=RedisStore()' },
   { rule: 'FMCP511', text: lines('from key_value.aio.stores.redis import RedisStore', 'from key_value.aio.stores.memory import MemoryStore', 'from fastmcp.server.auth.providers.github import GitHubProvider', '', 'def make_auth():', '    store = RedisStore()', '    return GitHubProvider(client_storage=store)'), from: 'store = RedisStore()', to: 'store = MemoryStore()' },
@@ -349,6 +352,65 @@ test('edits that reach a file-scope rule only through its trigger words lint lik
   await initParser();
   for (const c of TRIGGER_CASES) {
     assert.ok(FILE_SCOPE_TRIGGERS.has(c.rule), `${c.rule} has no trigger words`);
+    const r = editOnce(c.text, c.from, c.to);
+    assert.equal(r.mode, 'segment', `${c.rule}: the case should take the incremental path`);
+  }
+});
+
+const B402 = lines('from fastapi import FastAPI', 'from fastmcp import FastMCP', '', 'mcp = FastMCP("demo")', '', 'api = FastAPI(lifespan=mcp.lifespan)', 'api.mount("/mcp", mcp.http_app(path="/"))').trimEnd();
+const M410 = lines('from fastmcp import FastMCP', 'from fastmcp.server.middleware.error_handling import ErrorHandlingMiddleware', 'from fastmcp.server.middleware.timing import TimingMiddleware', '', 'mcp = FastMCP("demo")').trimEnd();
+const H414 = lines('import asyncio', 'from fastmcp import FastMCP', '', 'main = FastMCP("main")', 'sub = FastMCP("sub")', '', '', 'async def setup():', '    await main.import_server(sub)', '', '', 'asyncio.run(setup())').trimEnd();
+const S510 = lines('from fastmcp import FastMCP', 'from fastmcp.server.auth.providers.github import GitHubProvider', 'from key_value.aio.stores.disk import DiskStore', 'from key_value.aio.stores.memory import MemoryStore', '', 'store = DiskStore(directory="/tmp/x")', 'auth = GitHubProvider(client_id="x", client_secret="y", base_url="http://localhost:8000", client_storage=store)', 'mcp = FastMCP("demo", auth=auth)').trimEnd();
+const T206 = lines('import numpy as np', 'from pydantic import BaseModel', 'from fastmcp import FastMCP', '', 'mcp = FastMCP("w")', '', 'class Foo(BaseModel):', '    x: int', '', 'Fo = dict', '', '@mcp.tool', 'def use(a: Foo) -> int:', '    return 1', '', '@mcp.tool', 'def other(a: int) -> int:', '    return 1', '', 'def helper(a: int = 1):', '    return a').trimEnd();
+const T306 = lines('from __future__ import annotations', 'from typing import TYPE_CHECKING', 'from fastmcp import FastMCP', '', 'if TYPE_CHECKING:', '    from fastmcp import Context', '', 'mcp = FastMCP("w")', '', '@mcp.tool', 'async def ping(x: int) -> str:', '    return "pong"', '', '@mcp.tool', 'async def pong(ctx: Context) -> str:', '    return "pong"').trimEnd();
+/** Edits outside bodies (statement mode) that change a file-scope rule's findings only through its `anywhere` words. */
+const ANYWHERE_CASES: Array<{ rule: string; text: string; from: string; to: string }> = [
+  // A top-level class gains a base that is an alias of the fake BaseMiddleware; a BaseMiddleware the fix renames.
+  { rule: 'FMCP406', text: lines('from fastmcp import FastMCP', 'from fastmcp.server.middleware import Middleware', 'from fastmcp.middleware import BaseMiddleware as Base', '', 'mcp = FastMCP("x")', '', '', 'class Audit(Other):', '    pass', '', '', '@mcp.tool', 'def add(a: int, b: int) -> int:', '    return a + b'), from: 'class Audit(Other):', to: 'class Audit(Base):' },
+  { rule: 'FMCP406', text: lines('from fastmcp import FastMCP', 'from fastmcp.server.middleware import BaseMiddleware', '', 'mcp = FastMCP("x")', '', 'x = 1', '', '', '@mcp.tool', 'def add(a: int, b: int) -> int:', '    return a + b'), from: 'x = 1', to: 'x = BaseMiddleware' },
+  // A hook-less ancestor becomes middleware; a class renamed to a name already taken makes the lookup ambiguous.
+  { rule: 'FMCP407', text: lines('from fastmcp import FastMCP', 'from fastmcp.server.middleware import Middleware', '', 'mcp = FastMCP("x", middleware=[])', '', '', 'class A(Foo):', '    pass', '', '', 'class B(A):', '    def on_message(self, context, call_next):', '        return 1'), from: 'class A(Foo):', to: 'class A(Middleware):' },
+  { rule: 'FMCP407', text: lines('from fastmcp import FastMCP', 'from fastmcp.server.middleware import Middleware', '', 'mcp = FastMCP("x", middleware=[])', '', '', 'class A(Middleware):', '    pass', '', '', 'class X:', '    pass', '', '', 'class B(A):', '    def on_message(self, context, call_next):', '        return 1'), from: 'class X:', to: 'class A:' },
+  { rule: 'FMCP408', text: lines('from fastmcp import FastMCP', 'from fastmcp.server.middleware import Middleware', '', 'mcp = FastMCP("x", middleware=[])', '', '', 'class A(Foo):', '    pass', '', '', 'class B(A):', '    async def on_message(self, context, call_next):', '        return await self.next(context)'), from: 'class A(Foo):', to: 'class A(Middleware):' },
+  { rule: 'FMCP409', text: lines('from fastmcp import FastMCP', 'from fastmcp.server.middleware import Middleware', '', 'mcp = FastMCP("x", middleware=[])', '', '', 'class A(Foo):', '    pass', '', '', 'class B(A):', '    async def on_message(self, context, call_next):', '        call_next(context)'), from: 'class A(Foo):', to: 'class A(Middleware):' },
+  // FMCP402: a module-level assignment (in a class body too) rebinds the app the fix mounts into; `Def` is no `def`.
+  { rule: 'FMCP402', text: lines(B402, '', 'x = 1'), from: 'x = 1', to: 'api = 1' },
+  { rule: 'FMCP402', text: lines('from dataclasses import dataclass', B402, '', '', '@dataclass', 'class Settings:', '    x = 1'), from: '    x = 1', to: '    api = 1' },
+  { rule: 'FMCP402', text: lines(B402.replace(/api/g, 'Def'), 'Def.debug = 1'), from: 'Def.debug = 1', to: 'Def = 1' },
+  // FMCP404: a class body binds the lifespan's name at module scope; renaming one of two same-named functions.
+  { rule: 'FMCP404', text: lines('from fastmcp import FastMCP', '', '', 'async def startup(server):', '    return None', '', '', 'mcp = FastMCP("demo", lifespan=startup)', '', '', 'class Settings:', '    x = 1'), from: '    x = 1', to: '    startup = 1' },
+  { rule: 'FMCP404', text: lines('from contextlib import asynccontextmanager', 'from fastmcp import FastMCP', '', '', 'async def startup(server):', '    return None', '', '', 'mcp = FastMCP("demo", lifespan=startup)', '', '', '@asynccontextmanager', 'async def startup(server):', '    yield'), from: 'async def startup(server):\n    yield', to: 'async def other(server):\n    yield' },
+  // FMCP410: items bound at module level, a server's constructor given **opts, a class body binding an item's name.
+  { rule: 'FMCP410', text: lines(M410, 'first = TimingMiddleware()', 'mcp.add_middleware(first)', 'mcp.add_middleware(ErrorHandlingMiddleware())'), from: 'first = TimingMiddleware()', to: 'first = ErrorHandlingMiddleware()' },
+  { rule: 'FMCP410', text: lines(M410.replace('mcp = FastMCP', 'opts = {}\nmcp = FastMCP'), 'mcp.add_middleware(TimingMiddleware())', 'mcp.add_middleware(ErrorHandlingMiddleware())'), from: 'mcp = FastMCP("demo")', to: 'mcp = FastMCP("demo", **opts)' },
+  { rule: 'FMCP410', text: lines('from dataclasses import dataclass', 'from fastmcp import FastMCP', 'from fastmcp.server.middleware.error_handling import ErrorHandlingMiddleware as EH', 'from fastmcp.server.middleware.timing import TimingMiddleware as TM', '', 'mcp = FastMCP("demo")', 'first = TM()', 'mcp.add_middleware(first)', 'mcp.add_middleware(EH())', '', '', '@dataclass', 'class Settings:', '    x = 1'), from: '    x = 1', to: '    first = 1' },
+  // FMCP414: the imported server rebound, a decorator turned into a registration, asyncio.run under another name.
+  { rule: 'FMCP414', text: lines(H414, 'x = 1', '', '', 'def extra() -> int:', '    return 1', '', '', 'sub.add_tool(extra)'), from: 'x = 1', to: 'sub = 1' },
+  { rule: 'FMCP414', text: lines('import functools', H414, '', '', '@functools.cache', 'def extra() -> int:', '    return 1'), from: '@functools.cache', to: '@sub.tool' },
+  { rule: 'FMCP414', text: lines('from asyncio import run as go', 'from fastmcp import FastMCP', '', 'main = FastMCP("main")', 'sub = FastMCP("sub")', '', '', 'async def setup():', '    await main.import_server(sub)', '', '', 'async def other():', '    return None', '', '', 'go(other())', '', '', '@sub.tool', 'def extra() -> int:', '    return 1'), from: 'go(other())', to: 'go(setup())' },
+  // FMCP510/511: the client_storage= name rebound at module level or in a class body; its store changed.
+  { rule: 'FMCP510', text: lines(S510, 'x = 1'), from: 'x = 1', to: 'store = 1' },
+  { rule: 'FMCP511', text: lines(S510.replace('store = DiskStore(directory="/tmp/x")', 'store = MemoryStore()')), from: 'store = MemoryStore()', to: 'store = DiskStore(directory="/tmp/x")' },
+  { rule: 'FMCP511', text: lines('from dataclasses import dataclass', S510.replace('store = DiskStore(directory="/tmp/x")', 'store = MemoryStore()'), '', '', '@dataclass', 'class Settings:', '    x = 1'), from: '    x = 1', to: '    store = 1' },
+  // FMCP107: a function named print, an ASGI factory called at module level.
+  { rule: 'FMCP107', text: lines('import sys', 'from fastmcp import FastMCP', '', 'mcp = FastMCP("w")', '', 'def prnt(*a):', '    pass', '', '@mcp.tool', 'def hello() -> str:', '    print("x")', '    return "hi"', '', 'if __name__ == "__main__":', '    mcp.run()'), from: 'def prnt(', to: 'def print(' },
+  { rule: 'FMCP107', text: lines('import sys', 'from fastmcp import FastMCP', '', 'mcp = FastMCP("w")', '', 'app = factory().http_ap()', '', '@mcp.tool', 'def hello() -> str:', '    print("x")', '    return "hi"'), from: 'factory().http_ap()', to: 'factory().http_app()' },
+  // FMCP206: a component's parameter, a parameter class's base, a module-level name rebinding the class.
+  { rule: 'FMCP206', text: lines(T206), from: 'def other(a: int)', to: 'def other(a: np.ndarray)' },
+  { rule: 'FMCP206', text: lines(T206), from: 'class Foo(BaseModel)', to: 'class Foo' },
+  { rule: 'FMCP206', text: lines(T206.replace('class Foo(BaseModel):', 'class Foo:')), from: 'Fo = dict', to: 'Foo = dict' },
+  // FMCP305/306: a component's parameter annotated with a Context import; the __future__ import changed.
+  { rule: 'FMCP305', text: lines('from fastmcp import FastMCP', 'from mcp.server.fastmcp import Context', '', 'mcp = FastMCP("w")', '', '@mcp.tool', 'async def ping(x: int) -> str:', '    return "pong"', '', 'def helper(a: int = 1):', '    return a'), from: 'ping(x: int)', to: 'ping(x: Context)' },
+  { rule: 'FMCP306', text: lines(T306), from: 'import annotations', to: 'import generator_stop' },
+  { rule: 'FMCP306', text: lines(T306.replace('pong(ctx: Context)', 'pong(ctx: int)')), from: 'ping(x: int)', to: 'ping(x: Context)' },
+  // FMCP801: a module-level name timezone withholds the fix.
+  { rule: 'FMCP801', text: lines('from datetime import datetime', 'from fastmcp import FastMCP', '', 'mcp = FastMCP("w")', '', 'tz = None', '', '@mcp.tool', 'def now() -> str:', '    return datetime.utcnow().isoformat()', '', 'def helper(a: int = 1):', '    return a'), from: 'tz = None', to: 'timezone = None' },
+];
+
+test('edits outside bodies that reach a file-scope rule only through its `anywhere` words lint like a full lint', async () => {
+  await initParser();
+  for (const c of ANYWHERE_CASES) {
+    assert.ok(FILE_SCOPE_TRIGGERS.get(c.rule)?.anywhere, `${c.rule} has no words for edits outside bodies`);
     const r = editOnce(c.text, c.from, c.to);
     assert.equal(r.mode, 'segment', `${c.rule}: the case should take the incremental path`);
   }
@@ -364,7 +426,7 @@ test('a string statement that becomes a docstring moves where import fixes inser
 test('every rule with trigger words is file-scope, and its words are a plain test (no global flag)', () => {
   for (const [code, t] of FILE_SCOPE_TRIGGERS) {
     assert.ok(FILE_SCOPE_RULES.has(code), `${code} is not file-scope`);
-    assert.ok(!t.words.global && !t.words.sticky, `${code}: a global or sticky regex keeps state between tests`);
+    for (const words of [t.words, t.anywhere]) assert.ok(!words?.global && !words?.sticky, `${code}: a global or sticky regex keeps state between tests`);
   }
 });
 

@@ -56,6 +56,8 @@ interface StatementSpan {
 interface Previous {
   key: string;
   text: string;
+  /** The top-level statements the last lint read. */
+  nodes: readonly Node[];
   facts: string[];
   headers: string[];
   statements: StatementSpan[];
@@ -142,7 +144,7 @@ export class DocumentLinter {
     } else if (this.prev) reason = 'no edit recorded';
     const segment = plan && typeof plan !== 'string' ? plan : undefined;
     const result = lintModel(model, { ...opts, entrypoint: entry }, lineStarts, segment);
-    this.prev = model.flavor ? { key, text, facts, headers, statements, lineCount: lineStarts.length, raw: result.raw ?? [] } : null;
+    this.prev = model.flavor ? { key, text, nodes: model.statements, facts, headers, statements, lineCount: lineStarts.length, raw: result.raw ?? [] } : null;
     return segment ? { ...result, mode: 'segment', rulesCarried: segment.carriedCount } : { ...result, mode: 'full', reason };
   }
 
@@ -182,7 +184,7 @@ export class DocumentLinter {
     const body = headersSame ? (enclosingBody(model.root, model.text, edit.start, edit.newEnd) ?? enclosingInert(model.root, edit.start, edit.newEnd)) : null;
     const inBody = body !== null && edit.oldEnd <= body.end - delta;
     const isLocal = inBody ? (code: string) => !FILE_SCOPE_RULES.has(code) : (code: string) => !FILE_SCOPE_RULES.has(code) && !BODY_LOCAL_RULES.has(code);
-    const untouched = inBody ? untouchedRules(model, prev, k, o, s) : NO_CODES;
+    const untouched = untouchedRules(model, prev, k, o, s, inBody);
     const isCarried = (code: string) => untouched.has(code);
     const carried: RawReport[] = [];
     for (const r of prev.raw) {
@@ -215,8 +217,9 @@ const NO_CODES: ReadonlySet<string> = new Set();
  * holds no syntax error, and none of the rule's reports or fixes lies on it; for a rule that follows names to
  * their definitions, no statement that spells its words mentions the statement's name either.
  */
-function untouchedRules(model: FileModel, prev: Previous, k: number, o: StatementSpan, s: StatementSpan): ReadonlySet<string> {
+function untouchedRules(model: FileModel, prev: Previous, k: number, o: StatementSpan, s: StatementSpan, inBody: boolean): ReadonlySet<string> {
   if (o.error || s.error) return NO_CODES;
+  if (!inBody && ![...FILE_SCOPE_TRIGGERS.values()].some((t) => t.anywhere)) return NO_CODES;
   const on = new Set<string>();
   for (const r of prev.raw) {
     if (!FILE_SCOPE_TRIGGERS.has(r.producer) || on.has(r.producer)) continue;
@@ -227,10 +230,13 @@ function untouchedRules(model: FileModel, prev: Previous, k: number, o: Statemen
   const after = model.text.slice(s.start, s.end);
   const statement = model.statements[k];
   const name = definedName(statement);
+  // Outside a body the statement's name may have changed: a rule that follows names needs neither name mentioned.
+  const oldName = inBody ? name : definedName(prev.nodes[k]);
   const out = new Set<string>();
   for (const [code, t] of FILE_SCOPE_TRIGGERS) {
-    if (on.has(code) || t.words.test(before) || t.words.test(after)) continue;
-    if (t.follows && (name === null || mentioned(model, code, t.words, name, statement))) continue;
+    const words = inBody ? t.words : t.anywhere;
+    if (!words || on.has(code) || words.test(before) || words.test(after)) continue;
+    if (t.follows && (name === null || oldName === null || mentioned(model, code, words, name, statement) || (oldName !== name && mentioned(model, code, words, oldName, statement)))) continue;
     out.add(code);
   }
   return out;

@@ -262,12 +262,14 @@ export function modelLists(statements: readonly Node[], own: (statement: Node) =
   }
   const ends = new Int32Array(n * LIST_COUNT);
   const counts = new Int32Array(LIST_COUNT);
-  const lists: Node[][] = [];
   if (prev && p) {
     ends.set(prev.ends.subarray(0, p * LIST_COUNT));
     counts.set(prev.ends.subarray((p - 1) * LIST_COUNT, p * LIST_COUNT));
   }
-  for (let k = 0; k < LIST_COUNT; k++) lists.push(prev && p ? prev.lists[k].slice(0, counts[k]) : []);
+  const kept = Int32Array.from(counts);
+  // The nodes of the statements looked at, per list; the kept parts before and after are copied in one piece each.
+  const fresh: Node[][] = [];
+  for (let k = 0; k < LIST_COUNT; k++) fresh.push([]);
   for (let i = p; i < n - s; i++) {
     const stmt = statements[i];
     const c = own(stmt);
@@ -278,22 +280,29 @@ export function modelLists(statements: readonly Node[], own: (statement: Node) =
       const node = nodes[j];
       if (atStart && node.endIndex === 0) continue;
       const k = kinds[j];
-      lists[k].push(node);
+      fresh[k].push(node);
       counts[k]++;
       if (IMPORT_KINDS.has(k)) {
-        lists[IMPORT_LIST].push(node);
+        fresh[IMPORT_LIST].push(node);
         counts[IMPORT_LIST]++;
       }
     }
     ends.set(counts, i * LIST_COUNT);
   }
-  if (prev && s) {
-    const from = m - s;
-    for (let k = 0; k < LIST_COUNT; k++) {
-      const before = from ? prev.ends[(from - 1) * LIST_COUNT + k] : 0;
+  const lists: Node[][] = [];
+  const from = m - s;
+  for (let k = 0; k < LIST_COUNT; k++) {
+    if (!prev || (!p && !s)) {
+      lists.push(fresh[k]);
+      continue;
+    }
+    const old = prev.lists[k];
+    // Where the statements kept at the end start in the last lint's list.
+    const before = !s ? old.length : from ? prev.ends[(from - 1) * LIST_COUNT + k] : 0;
+    const head = p ? old.slice(0, kept[k]) : [];
+    lists.push(s ? head.concat(fresh[k], old.slice(before)) : fresh[k].length ? head.concat(fresh[k]) : head);
+    if (s) {
       const shift = counts[k] - before;
-      const old = prev.lists[k];
-      for (let j = before; j < old.length; j++) lists[k].push(old[j]);
       for (let t = 0; t < s; t++) ends[(n - s + t) * LIST_COUNT + k] = prev.ends[(from + t) * LIST_COUNT + k] + shift;
     }
   }
@@ -472,8 +481,8 @@ export function gatherKept<T>(model: FileModel, key: object, statements: readonl
     return v.length ? v : NONE;
   };
   const n = statements.length;
-  const parts: Array<readonly T[]> = new Array(n);
-  const ends = new Int32Array(n);
+  let parts: Array<readonly T[]>;
+  let ends: Int32Array;
   let out: T[] = [];
   const carry = model.carry;
   const prev = carry?.get(key) as Walk<T> | undefined;
@@ -505,18 +514,28 @@ export function gatherKept<T>(model: FileModel, key: object, statements: readonl
         carry!.set(key, { statements, token, parts: prevParts, ends: prevEnds, out: prevOut } satisfies Walk<T>);
         return prevOut;
       }
-      const keptParts = prevParts.slice(0, p).concat(mid, prevParts.slice(m - q));
-      const keptEnds = new Int32Array(n);
-      keptEnds.set(prevEnds.subarray(0, p));
+      // The last walk's parts and ends are its own (its answer, `out`, is shared): with as many statements as
+      // before they are brought up to date in place, with nothing left that can throw.
+      const same = n === m;
+      const keptParts = same ? (prevParts as Array<readonly T[]>) : prevParts.slice(0, p).concat(mid, prevParts.slice(m - q));
+      const keptEnds = same ? prevEnds : new Int32Array(n);
+      if (!same) keptEnds.set(prevEnds.subarray(0, p));
       let count = oldFrom;
-      for (let i = 0; i < mid.length; i++) keptEnds[p + i] = count += mid[i].length;
+      for (let i = 0; i < mid.length; i++) {
+        keptParts[p + i] = mid[i];
+        keptEnds[p + i] = count += mid[i].length;
+      }
       const shift = count - oldTo;
-      if (shift === 0) keptEnds.set(prevEnds.subarray(m - q), n - q);
+      if (shift === 0) {
+        if (!same) keptEnds.set(prevEnds.subarray(m - q), n - q);
+      } else if (same) for (let t = n - q; t < n; t++) keptEnds[t] += shift;
       else for (let t = 0; t < q; t++) keptEnds[n - q + t] = prevEnds[m - q + t] + shift;
       const keptOut = oldFrom === oldTo && !fresh.length ? prevOut : prevOut.slice(0, oldFrom).concat(fresh, prevOut.slice(oldTo));
       carry!.set(key, { statements, token, parts: keptParts, ends: keptEnds, out: keptOut } satisfies Walk<T>);
       return keptOut;
     }
+    parts = new Array(n);
+    ends = new Int32Array(n);
     for (let i = 0; i < p; i++) parts[i] = prevParts[i];
     if (p) ends.set(prevEnds.subarray(0, p));
     // A statement left alone since the walk was last made is the same object, in the same order: its part is
@@ -572,6 +591,8 @@ export function gatherKept<T>(model: FileModel, key: object, statements: readonl
     if (runFrom >= 0 && runTo > runFrom) chunks.push(prevOut.slice(runFrom ? prevEnds[runFrom - 1] : 0, prevEnds[runTo - 1]));
     out = joinChunks(chunks);
   } else {
+    parts = new Array(n);
+    ends = new Int32Array(n);
     // One walk of the list beside the statements.
     const size = list?.length ?? 0;
     let at = 0;

@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import type { Node } from '../parse';
-import { stringValue } from '../model/model';
+import { callsWhere, enclosingFunction, stringValue } from '../model/model';
 import { defineRule, type RuleContext } from './api';
 import { keywordNode } from './util-api';
 
@@ -41,7 +41,10 @@ function statementMentionsStateless(stmt: Node): boolean {
   return false;
 }
 
-/** The server's http app calls, and the names the file binds to them or to a parent app that mounts one. */
+/**
+ * The server's http app calls, and the names the module binds to them or to a parent app that mounts one (an
+ * import string names a module attribute: a name bound inside a function is none).
+ */
 function mcpApps(ctx: RuleContext): { calls: Set<number>; names: Set<string> } {
   const calls = new Set<number>();
   for (const rc of ctx.model.runCalls) {
@@ -53,7 +56,7 @@ function mcpApps(ctx: RuleContext): { calls: Set<number>; names: Set<string> } {
   for (const asg of ctx.model.assignments) {
     const left = asg.childForFieldName('left');
     const right = asg.childForFieldName('right');
-    if (left?.type !== 'identifier' || right?.type !== 'call') continue;
+    if (left?.type !== 'identifier' || right?.type !== 'call' || enclosingFunction(asg)) continue;
     if (calls.has(right.id)) names.add(left.text);
     else if (PARENT_APPS.test(ctx.model.resolve(right.childForFieldName('function')) ?? '')) names.add(left.text);
   }
@@ -71,6 +74,8 @@ function isMcpApp(ctx: RuleContext, app: Node, apps: { calls: Set<number>; names
   return mod === stem && apps.names.has(m[2]);
 }
 
+const UVICORN_RUNS = {};
+
 export default defineRule({
   meta: {
     code: 'FMCP512',
@@ -78,7 +83,7 @@ export default defineRule({
     title: 'Stateful MCP HTTP app run with several workers',
     severity: 'warning',
     docs: {
-      what: 'Flags `uvicorn.run("module:app", workers=N)` with a literal N above 1 when `module` is this file and `app` is bound here to the server\'s http app (`http_app()` over Streamable HTTP, `streamable_http_app()`) or to a FastAPI/Starlette app of a file that builds one, and nothing in the file turns on stateless HTTP.',
+      what: 'Flags `uvicorn.run("module:app", workers=N)` with a literal N above 1 when `module` is this file and `app` is bound at its module level to the server\'s http app (`http_app()` over Streamable HTTP, `streamable_http_app()`) or to a FastAPI/Starlette app of a file that builds one, and nothing in the file turns on stateless HTTP.',
       why: 'Streamable HTTP sessions live in the memory of the worker that created them. With several workers the next request of a session usually lands on another worker, which answers "Bad Request: No valid session ID provided" / "Session not found", and clients fail after initialize.',
       example: 'app = mcp.http_app()\n\nif __name__ == "__main__":\n    uvicorn.run("server:app", host="0.0.0.0", port=8000, workers=4)',
       useInstead: 'app = mcp.http_app(stateless_http=True)\n\nif __name__ == "__main__":\n    uvicorn.run("server:app", host="0.0.0.0", port=8000, workers=4)',
@@ -95,9 +100,7 @@ export default defineRule({
         message: `${count} workers serve a stateful MCP HTTP app: each session lives in one worker, so requests routed to another fail with "Session not found". Create the app with \`stateless_http=True\` (or set FASTMCP_STATELESS_HTTP=true), or run one worker.`,
       });
 
-    for (const call of ctx.model.calls) {
-      const q = ctx.model.resolve(call.childForFieldName('function'));
-      if (q !== 'uvicorn.run') continue;
+    for (const call of callsWhere(ctx.model, UVICORN_RUNS, (c) => ctx.model.resolve(c.childForFieldName('function')) === 'uvicorn.run')) {
       const args = ctx.model.callArgs(call);
       const workers = args.keywords.get('workers');
       const count = intValue(workers);
