@@ -89,6 +89,8 @@ interface Doc {
   maxBytes?: number;
   /** Lints only the edited statement again when a keystroke stays inside a function body. */
   linter: DocumentLinter;
+  /** The configuration the last lint resolved, for the settings it was resolved with (`configGeneration`). */
+  config?: { generation: number; settings: EditorSettings; value: ResolvedConfig };
 }
 
 interface EditorSettings {
@@ -110,6 +112,8 @@ export function startServer(connection: Connection): void {
   let docsBaseUrl: string | undefined;
   let defaultSettings: EditorSettings = DEFAULT_SETTINGS;
   const settingsCache = new Map<string, Promise<EditorSettings>>();
+  /** Counts the changes of settings, watched files and workspace folders: each one resolves configurations again. */
+  let configGeneration = 0;
   let parserReady: Promise<unknown> = Promise.resolve();
   let parser: ReturnType<typeof newParser> | null = null;
 
@@ -227,8 +231,14 @@ export function startServer(connection: Connection): void {
         return;
       }
       ensureTree(doc);
-      const config = resolveConfig(doc.path, { view, codes: ALL_CODES, editor: editorLintSettings(settings, logOnce), preference: settings.configurationPreference, stopAt: folderOf(doc.path) });
-      for (const p of config.problems) logOnce(`${p.file}:${p.line + 1}: ${p.message}`);
+      let config: ResolvedConfig;
+      // Resolved again only when the settings, a watched file or the workspace folders changed (`relintAll`).
+      if (doc.config && doc.config.generation === configGeneration && doc.config.settings === settings) config = doc.config.value;
+      else {
+        config = resolveConfig(doc.path, { view, codes: ALL_CODES, editor: editorLintSettings(settings, logOnce), preference: settings.configurationPreference, stopAt: folderOf(doc.path) });
+        for (const p of config.problems) logOnce(`${p.file}:${p.line + 1}: ${p.message}`);
+        doc.config = { generation: configGeneration, settings, value: config };
+      }
       const result = doc.linter.lint(doc.tree!, doc.text, { path: doc.path, config }, doc.lineStarts);
       if (docs.get(doc.uri) !== doc || doc.version !== version) return; // stale: drop
       if (result.skipped) {
@@ -352,6 +362,7 @@ export function startServer(connection: Connection): void {
   }
 
   function relintAll() {
+    configGeneration++;
     settingsCache.clear();
     for (const d of docs.values()) schedule(d, 0);
   }

@@ -123,3 +123,42 @@ test('a non-FastMCP file gets no diagnostics; broken and binary input never kill
   const h = await c.request('textDocument/hover', { textDocument: { uri: broken }, position: { line: 2, character: 3 } });
   assert.ok(h === null || typeof h === 'object');
 });
+
+test('a changed pyproject.toml applies to the next lint and to the keystrokes after it', async () => {
+  const project = fs.mkdtempSync(path.join(os.tmpdir(), 'fastmcp-proto-config-'));
+  const server = path.join(project, 'server.py');
+  const serverUri = pathToFileURL(server).toString();
+  const pyproject = path.join(project, 'pyproject.toml');
+  const pyprojectUri = pathToFileURL(pyproject).toString();
+  fs.writeFileSync(pyproject, '[project]\nname = "demo"\n');
+  fs.writeFileSync(server, SOURCE);
+  const other = new LspClient();
+  try {
+    await other.initialize(pathToFileURL(project).toString());
+    const codes = (p: any) => p.diagnostics.map((d: any) => d.code);
+    other.notify('textDocument/didOpen', { textDocument: { uri: serverUri, languageId: 'python', version: 1, text: SOURCE } });
+    assert.ok(codes(await other.waitFor('textDocument/publishDiagnostics', (x) => x.uri === serverUri && x.version === 1)).includes('FMCP103'));
+    // A keystroke in a comment line at the end, then the configuration changes on disk.
+    let version = 1;
+    const type = async (text: string) => {
+      version++;
+      const v = version;
+      other.notify('textDocument/didChange', { textDocument: { uri: serverUri, version: v }, contentChanges: [{ range: { start: { line: 6, character: 0 }, end: { line: 6, character: 0 } }, text }] });
+      return codes(await other.waitFor('textDocument/publishDiagnostics', (x) => x.uri === serverUri && x.version === v));
+    };
+    assert.ok((await type('#')).includes('FMCP103'));
+    const changed = async (content: string) => {
+      fs.writeFileSync(pyproject, content);
+      other.log.length = 0;
+      other.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: pyprojectUri, type: 2 }] });
+      return codes(await other.waitFor('textDocument/publishDiagnostics', (x) => x.uri === serverUri && x.version === version));
+    };
+    assert.ok(!(await changed('[project]\nname = "demo"\n\n[tool.fastmcp-lint]\nignore = ["FMCP103"]\n')).includes('FMCP103'));
+    assert.ok(!(await type(' a')).includes('FMCP103'), 'a keystroke after the change still reads the new configuration');
+    assert.ok((await changed('[project]\nname = "demo"\n')).includes('FMCP103'));
+    assert.ok((await type(' b')).includes('FMCP103'));
+  } finally {
+    await other.shutdown();
+    fs.rmSync(project, { recursive: true, force: true });
+  }
+});
