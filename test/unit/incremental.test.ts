@@ -169,10 +169,12 @@ async function compareAll(seed: number, editsOf: (input: { text: string }, parse
 }
 
 test('incremental lint equals a full lint after edits outside function bodies', async () => {
-  const { compared, segment } = await compareAll(20261125, (input, parser, next) => headerEdits(input.text, linesOutsideBodies(input.text, parser), next));
+  const { compared, segment, rulesCarried } = await compareAll(20261125, (input, parser, next) => headerEdits(input.text, linesOutsideBodies(input.text, parser), next));
   assert.ok(compared > 1000, `only ${compared} edits compared`);
   // Imports, servers and run calls typed into lint the whole file; most other edits are linted incrementally.
   assert.ok(segment > compared * 0.6, `only ${segment} of ${compared} edits were linted incrementally`);
+  // ... and most of those leave several file-scope rules alone (`anywhere` in FILE_SCOPE_TRIGGERS).
+  assert.ok(rulesCarried > segment * 3, `file-scope rules were left alone ${rulesCarried} times in ${segment} incremental lints`);
 });
 
 /** Lints `text`, applies one edit replacing `from` by `to`, and returns the incremental lint's mode after comparing it with a full lint. */
@@ -414,6 +416,15 @@ test('edits outside bodies that reach a file-scope rule only through its `anywhe
     const r = editOnce(c.text, c.from, c.to);
     assert.equal(r.mode, 'segment', `${c.rule}: the case should take the incremental path`);
   }
+});
+
+test('a statement elsewhere that does not parse may parse its unchanged text another way after a reparse: its findings are not carried', async () => {
+  await initParser();
+  // U+FFFD inside a name: the fresh parse and the reparse after an edit in another function split it differently.
+  const text = 'from fastmcp import Context, FastMCP\rfrom fastmcp.dependencies import CurrentContext\r\rmcp = FastMCP("users")\n\n\r\n@mcp.resource("users://{user_id}/profile")\r\ndef profi\ufffdle(id: str) -> str:\r    return id\n\r\r\ndef search(index: str, query: str = "", limit: int = 10) -> str:\n    return index\r\n\n\n\n\n    return item_id\r\n\n\n\rBASE = "x://y"\n';
+  const config = resolveConfig('/project/pkg/__main__.py', { view: new MemoryView({}), codes: ALL_CODES, editor: {} });
+  const at = text.indexOf('   return index');
+  compareAfter(newParser(), { name: 'split name', text }, { path: '/project/pkg/__main__.py', config }, [{ start: at, end: at + 10, text: ':=' }]);
 });
 
 test('a string statement that becomes a docstring moves where import fixes insert: the whole file is linted', async () => {

@@ -171,9 +171,13 @@ export class DocumentLinter {
     // comment after it is no statement, and no rule reports on comments.
     if (!ownsLines(model.text, lineStarts, s)) return 'statement shares a line';
     // Everything before it is unchanged, everything after it moved by the edit; the statement kept its kind.
+    // Statements elsewhere that hold a syntax error, before or now: error recovery may parse their unchanged text
+    // another way after a reparse, so what was found on them cannot be carried.
+    const broken: number[] = [];
     for (let i = 0; i < now.length; i++) {
       const a = before[i];
       const b = now[i];
+      if ((a.error || b.error) && i !== k) broken.push(i);
       if (a.type !== b.type) return 'statement kinds changed';
       if (i < k && (a.start !== b.start || a.end !== b.end)) return 'statement boundaries moved';
       if (i === k && (a.start !== b.start || a.end + delta !== b.end || a.startLine !== b.startLine || a.endLine + lineDelta !== b.endLine)) return 'statement boundaries moved';
@@ -184,7 +188,7 @@ export class DocumentLinter {
     const body = headersSame ? (enclosingBody(model.root, model.text, edit.start, edit.newEnd) ?? enclosingInert(model.root, edit.start, edit.newEnd)) : null;
     const inBody = body !== null && edit.oldEnd <= body.end - delta;
     const isLocal = inBody ? (code: string) => !FILE_SCOPE_RULES.has(code) : (code: string) => !FILE_SCOPE_RULES.has(code) && !BODY_LOCAL_RULES.has(code);
-    const untouched = untouchedRules(model, prev, k, o, s, inBody);
+    const untouched = broken.length ? NO_CODES : untouchedRules(model, prev, k, o, s, inBody);
     const isCarried = (code: string) => untouched.has(code);
     const carried: RawReport[] = [];
     for (const r of prev.raw) {
@@ -192,6 +196,7 @@ export class DocumentLinter {
       const d = r.diagnostic;
       if (d.range.end.line < o.startLine || d.range.start.line > o.endLine) {
         if (!editsAvoid(d, o.startLine, o.endLine)) return 'a fix elsewhere edits this statement';
+        for (const i of broken) if (!(d.range.end.line < before[i].startLine || d.range.start.line > before[i].endLine) || !editsAvoid(d, before[i].startLine, before[i].endLine)) return 'a report on a statement that does not parse';
         carried.push(lineDelta ? { producer: r.producer, diagnostic: moved(d, o.endLine, lineDelta) } : r);
       } else if (d.range.start.line < o.startLine || d.range.end.line > o.endLine) {
         return 'a report spans the statement'; // it cannot be split
