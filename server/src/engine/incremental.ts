@@ -217,14 +217,14 @@ export class DocumentLinter {
 const NO_CODES: ReadonlySet<string> = new Set();
 
 /**
- * The file-scope rules an edit inside a body, comment or docstring of statement `k` (`o` before, `s` after)
- * cannot change (`FILE_SCOPE_TRIGGERS`): the statement spells none of the rule's words before or after the edit,
- * holds no syntax error, and none of the rule's reports or fixes lies on it; for a rule that follows names to
- * their definitions, no statement that spells its words mentions the statement's name either.
+ * The file-scope rules an edit of statement `k` (`o` before, `s` after) cannot change (`FILE_SCOPE_TRIGGERS`):
+ * the statement spells none of the rule's words (`words` for an edit inside a body, a comment or a docstring,
+ * `anywhere` for one elsewhere in it) before or after the edit, holds no syntax error, and none of the rule's
+ * reports or fixes lies on it; for a rule that follows names to their definitions, no statement that spells
+ * those words mentions the statement's name (old or new) either.
  */
 function untouchedRules(model: FileModel, prev: Previous, k: number, o: StatementSpan, s: StatementSpan, inBody: boolean): ReadonlySet<string> {
   if (o.error || s.error) return NO_CODES;
-  if (!inBody && ![...FILE_SCOPE_TRIGGERS.values()].some((t) => t.anywhere)) return NO_CODES;
   const on = new Set<string>();
   for (const r of prev.raw) {
     if (!FILE_SCOPE_TRIGGERS.has(r.producer) || on.has(r.producer)) continue;
@@ -241,7 +241,7 @@ function untouchedRules(model: FileModel, prev: Previous, k: number, o: Statemen
   for (const [code, t] of FILE_SCOPE_TRIGGERS) {
     const words = inBody ? t.words : t.anywhere;
     if (!words || on.has(code) || words.test(before) || words.test(after)) continue;
-    if (t.follows && (name === null || oldName === null || mentioned(model, code, words, name, statement) || (oldName !== name && mentioned(model, code, words, oldName, statement)))) continue;
+    if (t.follows && (name === null || oldName === null || mentioned(model, words, name, statement) || (oldName !== name && mentioned(model, words, oldName, statement)))) continue;
     out.add(code);
   }
   return out;
@@ -254,11 +254,11 @@ function definedName(statement: Node): string | null {
   return def.childForFieldName('name')?.text ?? null;
 }
 
-const spellsKeys = new Map<string, object>();
+const spellsKeys = new Map<RegExp, object>();
 /** Whether a top-level statement other than `statement` that spells `words` holds `name` anywhere in its text. */
-function mentioned(model: FileModel, code: string, words: RegExp, name: string, statement: Node): boolean {
-  let key = spellsKeys.get(code);
-  if (!key) spellsKeys.set(code, (key = {}));
+function mentioned(model: FileModel, words: RegExp, name: string, statement: Node): boolean {
+  let key = spellsKeys.get(words);
+  if (!key) spellsKeys.set(words, (key = {}));
   // Kept per statement: after an edit only the changed statements are searched again.
   const spelling = gatherKept(model, key, model.statements, null, (stmt) => (words.test(stmt.text) ? [stmt] : []));
   for (const st of spelling) if (st !== statement && st.text.includes(name)) return true;
