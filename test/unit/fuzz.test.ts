@@ -8,7 +8,8 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { FuzzFailure, makeCase, runCase, seedCorpus, setup } from '../fuzz/harness';
-import { ROOT } from '../helpers';
+import { ROOT, lintSnippet } from '../helpers';
+import { applyEdits } from '../../server/src/engine/fix';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20250101);
 const COUNT = Number(process.env.FUZZ_COUNT ?? 3000);
@@ -46,4 +47,14 @@ test(`fuzz: ${COUNT} mutated inputs (seed ${SEED}) break no property`, async () 
   assert.ok(diagnostics > COUNT, `diagnostics: ${diagnostics}`);
   assert.ok(fixes > COUNT / 10, `fixes: ${fixes}`);
   assert.ok(hovers > COUNT / 10, `hovers: ${hovers}`);
+});
+
+test('removing an unused suppression keeps a lone \r line break and the lines after it (the fuzzer\'s seed 9393)', async () => {
+  // tree-sitter ends a comment at `\n` only: after a lone `\r` it runs on into the next lines.
+  const text = 'from fastmcp import FastMCP\rmcp = FastMCP("x")  # noqa: FMCP103\r# noqa: FMCP101\rx = 1\r';
+  const unused = (await lintSnippet(text)).filter((d) => d.code === 'FMCP000');
+  assert.deepEqual(unused.map((d) => d.range.start.line), [1]);
+  assert.equal(applyEdits(text, unused[0].fixes[0].edits), 'from fastmcp import FastMCP\rmcp = FastMCP("x")\r# noqa: FMCP101\rx = 1\r');
+  await setup();
+  runCase({ seed: 'lone-cr', mutations: [], target: '', path: '/project/server.py', text });
 });

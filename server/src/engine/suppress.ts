@@ -27,7 +27,10 @@ export function collectSuppressions(comments: Node[], root: Node, lineOf: (offse
   const firstCode = root.namedChildren.find((c) => c && c.type !== 'comment' && !(c.type === 'expression_statement' && c.namedChild(0)?.type === 'string'));
   const headerEnd = firstCode ? firstCode.startIndex : Infinity;
   for (const c of comments) {
-    const text = c.text;
+    // tree-sitter ends a comment at `\n` only: after a lone `\r` (a line break to Python) it runs on into the next lines.
+    const whole = c.text;
+    const cut = whole.search(/[\r\n]/);
+    const text = cut < 0 ? whole : whole.slice(0, cut);
     if (!/fmcp/i.test(text)) continue;
     const file = c.startIndex < headerEnd ? FILE_NOQA.exec(text) : null;
     const m = file ?? LINE_NOQA.exec(text) ?? LINE_IGNORE.exec(text);
@@ -37,7 +40,7 @@ export function collectSuppressions(comments: Node[], root: Node, lineOf: (offse
     const spans: Suppression['spans'] = [];
     for (const cm of m[1].matchAll(CODE)) spans.push({ code: cm[0].toUpperCase(), start: groupStart + cm.index!, end: groupStart + cm.index! + cm[0].length });
     if (!spans.length) continue;
-    out.push({ line: lineOf(c.startIndex), codes: spans.map((s) => s.code), spans, kind, start: c.startIndex, end: c.endIndex });
+    out.push({ line: lineOf(c.startIndex), codes: spans.map((s) => s.code), spans, kind, start: c.startIndex, end: c.startIndex + text.length });
   }
   return out;
 }
