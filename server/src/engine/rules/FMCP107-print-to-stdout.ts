@@ -126,7 +126,7 @@ export default defineRule({
       why: 'Over stdio, stdout is the JSON-RPC channel between the client and the server. Anything printed there reaches the client as a malformed message: clients log parse errors, drop the message they were waiting for, or close the connection. The MCP specification forbids servers to write anything but protocol messages to stdout; FastMCP\'s own logging goes to stderr.',
       example: 'import sys\n\n@mcp.tool\ndef search(q: str) -> list[str]:\n    print(f"searching {q}")\n    return find(q)',
       useInstead: 'import sys\n\n@mcp.tool\ndef search(q: str) -> list[str]:\n    print(f"searching {q}", file=sys.stderr)\n    return find(q)',
-      notes: 'Not reported in test files, after the server has returned (a goodbye message after `mcp.run()`), inside `redirect_stdout(...)`, in the HTTP branch of a transport switch, or when the file rebinds `print` or `sys.stdout`. `logging` or `await ctx.info(...)` are better homes for diagnostics than stderr prints.',
+      notes: 'Not reported in test files, after the server has returned (a goodbye message after `mcp.run()`), inside `redirect_stdout(...)`, in the HTTP branch of a transport switch, or when the file rebinds `print` or `sys.stdout` (`sys.stdout = sys.stderr`; binding a name imported from sys, as in `from sys import stdout as out; out = None`, rebinds that name only and does not count). `logging` or `await ctx.info(...)` are better homes for diagnostics than stderr prints.',
     },
   },
   check(ctx) {
