@@ -7,9 +7,9 @@
  * over, moved by the change in line count. Which rules count as segment-local depends on where the edit is
  * (`rules/locality.ts`): inside a function body, a comment or a docstring, with the component headers, the
  * servers' constructor calls and the module-level names unchanged, all but the file-scope rules; anywhere
- * else in the statement, also not those of `BODY_LOCAL_RULES`. The others run on the whole file, but for an
- * edit in a body, a comment or a docstring of a statement that spells none of a file-scope rule's trigger words
- * (`FILE_SCOPE_TRIGGERS`): then that rule is not run again and its reports are carried over too. Anything
+ * else in the statement, also not those of `BODY_LOCAL_RULES`. The others run on the whole file, but when the
+ * edited statement spells none of a file-scope rule's trigger words (`FILE_SCOPE_TRIGGERS`, with wider words for
+ * an edit outside a body), that rule is not run again and its reports are carried over too. Anything
  * else (a new import, a server renamed, a parse that moved statement boundaries, other settings) lints the
  * whole file. The result equals a full lint of the same text: `test/unit/incremental.test.ts` checks that
  * over every fixture and template, and the fuzzer over random edits. Either way, the syntax tree the rules
@@ -196,7 +196,7 @@ export class DocumentLinter {
       const d = r.diagnostic;
       if (d.range.end.line < o.startLine || d.range.start.line > o.endLine) {
         if (!editsAvoid(d, o.startLine, o.endLine)) return 'a fix elsewhere edits this statement';
-        for (const i of broken) if (!(d.range.end.line < before[i].startLine || d.range.start.line > before[i].endLine) || !editsAvoid(d, before[i].startLine, before[i].endLine)) return 'a report on a statement that does not parse';
+        for (const i of broken) if (onLines(d, before[i].startLine, before[i].endLine)) return 'a report on a statement that does not parse';
         carried.push(lineDelta ? { producer: r.producer, diagnostic: moved(d, o.endLine, lineDelta) } : r);
       } else if (d.range.start.line < o.startLine || d.range.end.line > o.endLine) {
         return 'a report spans the statement'; // it cannot be split
@@ -229,7 +229,7 @@ function untouchedRules(model: FileModel, prev: Previous, k: number, o: Statemen
   for (const r of prev.raw) {
     if (!FILE_SCOPE_TRIGGERS.has(r.producer) || on.has(r.producer)) continue;
     const d = r.diagnostic;
-    if (!(d.range.end.line < o.startLine || d.range.start.line > o.endLine) || !editsAvoid(d, o.startLine, o.endLine)) on.add(r.producer);
+    if (onLines(d, o.startLine, o.endLine)) on.add(r.producer);
   }
   const before = prev.text.slice(o.start, o.end);
   const after = model.text.slice(s.start, s.end);
@@ -402,6 +402,11 @@ function segmentView(model: FileModel, scopeNode: Node, start: number, end: numb
   view.strings = cut(model.strings);
   view.components = model.components.filter((c) => c.decorator.startIndex >= start && c.decorator.startIndex < end);
   return view;
+}
+
+/** Whether the report or one of its fix edits touches lines `[from, to]`. */
+function onLines(d: Diagnostic, from: number, to: number): boolean {
+  return !(d.range.end.line < from || d.range.start.line > to) || !editsAvoid(d, from, to);
 }
 
 /** Whether none of the report's fix edits touches lines `[from, to]`. */

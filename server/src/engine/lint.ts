@@ -293,15 +293,14 @@ export function lintModel(model: FileModel, opts: LintOptions, lineStarts = comp
 }
 
 function removeCommentEdit(text: string, s: Suppression, range: (a: number, b: number) => Range): TextEdit {
-  const end = s.end;
   let start = s.start;
   while (start > 0 && (text[start - 1] === ' ' || text[start - 1] === '\t')) start--;
   const lineStart = Math.max(text.lastIndexOf('\n', start - 1), text.lastIndexOf('\r', start - 1)) + 1;
   if (start === lineStart) {
     // The comment is alone on its line: keep the line, drop the comment only.
-    return { range: range(s.start, end), newText: '' };
+    return { range: range(s.start, s.end), newText: '' };
   }
-  return { range: range(start, end), newText: '' };
+  return { range: range(start, s.end), newText: '' };
 }
 
 /** A file is run as a server when `__main__` runs its server, directly or through a function of the file. */

@@ -256,9 +256,9 @@ export function modelLists(statements: readonly Node[], own: (statement: Node) =
   // A statement that moves to or from the start of the text may gain or lose an empty node there: then
   // every statement is looked at.
   if (prev && n && prev.first === statements[0].startIndex) {
-    while (p < n && p < m && statements[p] === prev.statements[p]) p++;
-    while (s < n - p && s < m - p && statements[n - 1 - s] === prev.statements[m - 1 - s]) s++;
-    if (s === n || s === m) s = 0;
+    const span = changedSpan(prev.statements, statements);
+    p = span.same;
+    s = span.sameAtEnd === n || span.sameAtEnd === m ? 0 : span.sameAtEnd;
   }
   const ends = new Int32Array(n * LIST_COUNT);
   const counts = new Int32Array(LIST_COUNT);
@@ -509,11 +509,6 @@ export function gatherKept<T>(model: FileModel, key: object, statements: readonl
         mid.push(v);
         for (let t = 0; t < v.length; t++) fresh.push(v[t]);
       }
-      if (n === m && oldFrom === oldTo && !fresh.length) {
-        // Nothing found in the changed statements, before or after: every part and count is as it was.
-        carry!.set(key, { statements, token, parts: prevParts, ends: prevEnds, out: prevOut } satisfies Walk<T>);
-        return prevOut;
-      }
       // The last walk's parts and ends are its own (its answer, `out`, is shared): with as many statements as
       // before they are brought up to date in place, with nothing left that can throw.
       const same = n === m;
@@ -647,10 +642,10 @@ function joinChunks<T>(chunks: T[][]): T[] {
 }
 
 const tokens = new Map<string, object>();
-
-/** One object per distinct set of module-scope import bindings (what `resolve` reads besides the node). */
+/** The token of a pair of kept import lists (`buildModel`). */
 const tokenOf = new WeakMap<object, WeakMap<object, object>>();
 
+/** One object per distinct set of module-scope import bindings (what `resolve` reads besides the node). */
 function importsToken(moduleScope: Map<string, ImportBinding>): object {
   let key = '';
   for (const [local, b] of moduleScope) key += `${local}\u0000${b.qualified}\u0001`;
