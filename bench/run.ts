@@ -74,24 +74,28 @@ function rng(seed: number) {
 interface ProcRun {
   ms: number;
   rssMb: number | null;
+  /** CPU time of the whole process (every thread), from the hook. */
+  cpuMs: number | null;
   stdout: string;
   status: number | null;
 }
-/** Runs node with a hook that reports the process's peak RSS on exit. */
+/** Runs node with a hook that reports the process's peak RSS and CPU time on exit. */
 function runNode(args: string[], env: NodeJS.ProcessEnv = {}): ProcRun {
   const started = process.hrtime.bigint();
   const r = spawnSync(process.execPath, ['--require', path.join(__dirname, 'rss-hook.cjs'), ...args], { cwd: ROOT, env: { ...process.env, ...env }, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
   const m = /BENCH_MAXRSS_KB=(\d+)/.exec(r.stderr ?? '');
+  const cpu = /BENCH_CPU_US=(\d+)/.exec(r.stderr ?? '');
   if (r.status === 2 || r.error) throw new Error(`node ${args.join(' ')} failed: ${r.error ?? r.stderr}`);
-  return { ms, rssMb: m ? Number(m[1]) / 1024 : null, stdout: r.stdout, status: r.status };
+  return { ms, rssMb: m ? Number(m[1]) / 1024 : null, cpuMs: cpu ? Number(cpu[1]) / 1000 : null, stdout: r.stdout, status: r.status };
 }
-function repeat(runs: number, fn: () => ProcRun): { time: Stats; rss: Stats | null; last: ProcRun } {
+function repeat(runs: number, fn: () => ProcRun): { time: Stats; rss: Stats | null; cpu: Stats | null; last: ProcRun } {
   fn(); // warm-up: file cache, wasm code cache
   const all: ProcRun[] = [];
   for (let i = 0; i < runs; i++) all.push(fn());
   const rss = all.map((r) => r.rssMb).filter((x): x is number => x !== null);
-  return { time: stats(all.map((r) => r.ms)), rss: rss.length ? stats(rss) : null, last: all[all.length - 1] };
+  const cpu = all.map((r) => r.cpuMs).filter((x): x is number => x !== null);
+  return { time: stats(all.map((r) => r.ms)), rss: rss.length ? stats(rss) : null, cpu: cpu.length ? stats(cpu) : null, last: all[all.length - 1] };
 }
 
 // ------------------------------------------------------------------ the floor and the peer, in process
@@ -334,9 +338,11 @@ interface CorpusResult {
   files: number;
   lines: number;
   parseInProcessMs: number;
-  floor: { time: Stats; rss: Stats | null };
-  cli: { time: Stats; rss: Stats | null; findings: number };
-  ruff: { time: Stats; rss: Stats | null };
+  floor: { time: Stats; rss: Stats | null; cpu: Stats | null };
+  cli: { time: Stats; rss: Stats | null; cpu: Stats | null; findings: number };
+  /** The CLI on one thread (`FASTMCP_LINT_THREADS=1`): whether the second thread pays. */
+  cliOneThread: { time: Stats; rss: Stats | null; cpu: Stats | null };
+  ruff: { time: Stats; rss: Stats | null; cpu: Stats | null };
 }
 function wholeCorpus(name: string, dir: string, runs: number): CorpusResult {
   const files = pythonFiles(dir);
@@ -344,8 +350,9 @@ function wholeCorpus(name: string, dir: string, runs: number): CorpusResult {
   const parse = fullParseFloor(files);
   const floor = repeat(runs, () => runNode([path.join(__dirname, 'floor.cjs'), dir]));
   const cli = repeat(runs, () => runNode([path.join(DIST, 'cli.js'), dir, '-q']));
+  const cliOneThread = repeat(runs, () => runNode([path.join(DIST, 'cli.js'), dir, '-q'], { FASTMCP_LINT_THREADS: '1' }));
   const ruff = repeat(runs, () => runNode([path.join(__dirname, 'ruff.cjs'), dir]));
-  return { name, files: files.length, lines, parseInProcessMs: parse.total, floor, cli: { ...cli, findings: cli.last.stdout.split('\n').filter(Boolean).length }, ruff };
+  return { name, files: files.length, lines, parseInProcessMs: parse.total, floor, cli: { ...cli, findings: cli.last.stdout.split('\n').filter(Boolean).length }, cliOneThread, ruff };
 }
 
 // ------------------------------------------------------------------ vsix
@@ -453,8 +460,13 @@ async function main() {
   for (const c of corpora) {
     md.push(`| **${c.name} corpus** (${c.files} files, ${c.lines} lines): in-process parse of every file | ${f1(c.parseInProcessMs)} ms | | | |`);
     md.push(row(`  ${c.name}: read-and-parse floor, fresh process`, c.floor.time));
+    if (c.floor.cpu) md.push(row(`  ${c.name}: read-and-parse floor, CPU time`, c.floor.cpu));
     md.push(row(`  ${c.name}: fastmcp-lint, fresh process (${c.cli.findings} findings)`, c.cli.time));
+    if (c.cli.cpu) md.push(row(`  ${c.name}: fastmcp-lint, CPU time (every thread)`, c.cli.cpu));
     if (c.cli.rss) md.push(row(`  ${c.name}: fastmcp-lint peak RSS`, c.cli.rss, 'MB'));
+    md.push(row(`  ${c.name}: fastmcp-lint on one thread, fresh process`, c.cliOneThread.time));
+    if (c.cliOneThread.cpu) md.push(row(`  ${c.name}: fastmcp-lint on one thread, CPU time`, c.cliOneThread.cpu));
+    if (c.cliOneThread.rss) md.push(row(`  ${c.name}: fastmcp-lint on one thread, peak RSS`, c.cliOneThread.rss, 'MB'));
     md.push(row(`  ${c.name}: ruff-wasm, fresh process`, c.ruff.time));
     if (c.ruff.rss) md.push(row(`  ${c.name}: ruff-wasm peak RSS`, c.ruff.rss, 'MB'));
   }

@@ -10,7 +10,7 @@ import { CachedDiskView } from './engine/config/fs';
 import { globMatch } from './engine/glob';
 import { ALL_CODES } from './engine/rules/registry';
 import { runReadiness, formatText, formatMarkdown, findProjectRoots, scanTree } from './engine/readiness';
-import { isTestPath, type ScannedTree } from './engine/readiness/workspace';
+import { isTestPath, memoFs, type ScannedTree } from './engine/readiness/workspace';
 import type { PythonFacts } from './engine/readiness/python-facts';
 
 import { UsageError } from './cli';
@@ -112,6 +112,9 @@ export type FactsCache = Map<string, { text: string; facts: PythonFacts }>;
 export function planWorkspace(paths: string[], settings: LintSettings): WorkspacePlan {
   const plan: WorkspacePlan = { projects: [] };
   const view = new CachedDiskView();
+  const wfs = memoFs();
+  // A file's settings depend only on its directory.
+  const configs = new Map<string, ReturnType<typeof resolveConfig>>();
   for (const p of paths) {
     const abs = path.resolve(p);
     let st: fs.Stats;
@@ -121,14 +124,16 @@ export function planWorkspace(paths: string[], settings: LintSettings): Workspac
       continue;
     }
     if (!st.isDirectory()) continue;
-    const scanned = scanTree(abs);
+    const scanned = scanTree(abs, wfs);
     // Files the lint run excludes (`exclude` in [tool.fastmcp-lint]) take no part in project checks either.
     scanned.python = scanned.python.filter((f) => {
-      const c = resolveConfig(f, { view, codes: ALL_CODES, editor: settings });
+      const dir = path.dirname(f);
+      let c = configs.get(dir);
+      if (!c) configs.set(dir, (c = resolveConfig(f, { view, codes: ALL_CODES, editor: settings })));
       const rel = path.relative(c.baseDir, f).split(path.sep).join('/');
       return !(c.settings.exclude ?? []).some((g) => globMatch(g, rel));
     });
-    for (const root of findProjectRoots(abs, undefined, scanned)) {
+    for (const root of findProjectRoots(abs, wfs, scanned)) {
       plan.projects.push({ given: p, abs, root, scanned: { ...scanned, python: scanned.python.filter((f) => f.startsWith(root + path.sep)) } });
     }
   }
@@ -159,9 +164,11 @@ export function workspaceDiagnostics(paths: string[] | WorkspacePlan, settings: 
   const plan = Array.isArray(paths) ? planWorkspace(paths, settings) : paths;
   const out = new Map<string, Diagnostic[]>();
   const display = new Map<string, string>();
+  // The files do not change during the run: each is read, and each directory listed, once for all projects.
+  const wfs = memoFs();
   for (const { given: p, abs, root, scanned: own } of plan.projects) {
     try {
-      const r = runReadiness(root, { trusted: true, gitStatus: false, settings, scanned: own, factsCache: facts });
+      const r = runReadiness(root, { trusted: true, gitStatus: false, settings, scanned: own, factsCache: facts, fs: wfs });
       for (const [file, ds] of r.diagnostics) {
         if (!display.has(file)) display.set(file, path.join(p, path.relative(abs, file)));
         const list = out.get(file) ?? out.set(file, []).get(file)!;

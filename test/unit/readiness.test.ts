@@ -10,7 +10,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { initParser } from '../../server/src/engine';
 import { TEMPLATES, projectFiles } from '../../server/src/engine/templates';
-import { runReadiness, type ReadinessResult } from '../../server/src/engine/readiness';
+import { runReadiness, Project, type ReadinessResult, type WorkspaceFs } from '../../server/src/engine/readiness';
+import { memoFs } from '../../server/src/engine/readiness/workspace';
 import { ROOT } from '../helpers';
 
 const SERVER = 'from fastmcp import FastMCP\n\nmcp = FastMCP("Demo")\n\n\n@mcp.tool\ndef add(a: int, b: int) -> int:\n    """Add two numbers."""\n    return a + b\n';
@@ -250,4 +251,46 @@ test('select/ignore turn checks off and severity overrides apply', async () => {
   const r = runReadiness(dir, { trusted: true });
   assert.equal(r.report.checks.find((c) => c.code === 'FMCP715')!.message, 'skipped: turned off by select/ignore');
   assert.equal(r.report.checks.find((c) => c.code === 'FMCP702')!.status, 'fail');
+});
+
+test('memoFs: reads and lists each path once, and reads no name its directory does not list', () => {
+  const reads: string[] = [];
+  const lists: string[] = [];
+  const dir = path.join(path.sep, 'proj');
+  const base: WorkspaceFs = {
+    read(abs) {
+      reads.push(abs);
+      return abs === path.join(dir, 'a.py') ? 'x = 1\n' : undefined;
+    },
+    list(abs) {
+      lists.push(abs);
+      return abs === dir ? [{ name: 'a.py', dir: false }, { name: 'pkg', dir: true }] : [];
+    },
+  };
+  const m = memoFs(base);
+  assert.equal(m.read(path.join(dir, 'a.py')), 'x = 1\n');
+  assert.equal(m.read(path.join(dir, 'a.py')), 'x = 1\n');
+  // Not listed, and a directory: answered from the listing, without a read.
+  assert.equal(m.read(path.join(dir, 'b.py')), undefined);
+  assert.equal(m.read(path.join(dir, 'pkg')), undefined);
+  assert.equal(m.read(path.join(dir, 'pkg', '__init__.py')), undefined);
+  assert.deepEqual(reads, [path.join(dir, 'a.py')]);
+  assert.deepEqual(m.list(dir), [{ name: 'a.py', dir: false }, { name: 'pkg', dir: true }]);
+  assert.deepEqual(lists, [dir, path.join(dir, 'pkg')]);
+});
+
+test('memoFs over the disk resolves the same local imports as the disk itself', async () => {
+  await initParser();
+  const dir = project({
+    'server.py': 'from fastmcp import FastMCP\nfrom helpers import util\nimport pkg.sub\nimport missing_mod\n\nmcp = FastMCP("Demo")\n',
+    'helpers/__init__.py': '',
+    'helpers/util.py': 'X = 1\n',
+    'pkg/sub.py': 'Y = 2\n',
+    'requirements.txt': REQS,
+  });
+  const plain = new Project(dir, { trusted: true, gitStatus: false });
+  const memo = new Project(dir, { trusted: true, gitStatus: false, fs: memoFs() });
+  assert.deepEqual(memo.closure, plain.closure);
+  assert.deepEqual(memo.localImports, plain.localImports);
+  assert.ok(plain.closure.some((f) => f.endsWith(path.join('pkg', 'sub.py'))), plain.closure.join(', '));
 });

@@ -39,10 +39,14 @@ export class ClosureLint {
     let hit = this.byVersion.get(key);
     if (hit) return hit;
     hit = new Map();
+    // A file's settings depend only on its directory.
+    const configs = new Map<string, ReturnType<typeof resolveConfig>>();
     for (const file of this.project.closure) {
       const text = this.project.text(file);
       if (text === undefined || !file.endsWith('.py')) continue;
-      const config = resolveConfig(file, { view: this.view, codes: ALL_CODES, editor: targetVersion ? { targetVersion } : {}, stopAt: path.dirname(this.project.ignoreRoot) });
+      const dir = path.dirname(file);
+      let config = configs.get(dir);
+      if (!config) configs.set(dir, (config = resolveConfig(file, { view: this.view, codes: ALL_CODES, editor: targetVersion ? { targetVersion } : {}, stopAt: path.dirname(this.project.ignoreRoot) })));
       const ep = this.project.entrypoint;
       const entry = ep && ep.path === file ? { isEntrypoint: true, object: ep.object } : undefined;
       try {

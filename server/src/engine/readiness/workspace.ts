@@ -37,6 +37,36 @@ export const diskFs: WorkspaceFs = {
   },
 };
 
+/**
+ * `base` with each answer kept: for one pass over files that do not change meanwhile (the CLI's), where the
+ * checks ask for the same files and directories many times (every import is looked up as a file, a package
+ * and a directory under each import root).
+ */
+export function memoFs(base: WorkspaceFs = diskFs): WorkspaceFs {
+  const texts = new Map<string, string | undefined>();
+  const lists = new Map<string, Array<{ name: string; dir: boolean }>>();
+  /** Per directory, the names of its entries other than directories. */
+  const files = new Map<string, Set<string>>();
+  const list = (abs: string) => {
+    let l = lists.get(abs);
+    if (!l) lists.set(abs, (l = base.list(abs)));
+    return l;
+  };
+  return {
+    read(abs) {
+      if (texts.has(abs)) return texts.get(abs);
+      // A name its directory does not list is not read (most lookups are of modules that are not there).
+      const dir = path.dirname(abs);
+      let names = files.get(dir);
+      if (!names) files.set(dir, (names = new Set(list(dir).filter((e) => !e.dir).map((e) => e.name))));
+      const t = names.has(path.basename(abs)) ? base.read(abs) : undefined;
+      texts.set(abs, t);
+      return t;
+    },
+    list,
+  };
+}
+
 /** Directories never searched for project files (environments, caches, build output, VCS). */
 export const SKIP_DIRS = new Set(['.git', '.hg', '.svn', '.venv', 'venv', 'env', '.tox', '.nox', '.mypy_cache', '.ruff_cache', '.pytest_cache', '__pycache__', '__pypackages__', 'node_modules', 'site-packages', 'build', 'dist', '.eggs', '.direnv', '_build', 'buck-out', '.idea', '.vscode']);
 
@@ -60,7 +90,7 @@ export function scanTree(root: string, wfs: WorkspaceFs = diskFs, onProgress?: (
       out.truncated = true;
       return;
     }
-    const entries = wfs.list(dir).sort((a, b) => a.name.localeCompare(b.name));
+    const entries = [...wfs.list(dir)].sort((a, b) => a.name.localeCompare(b.name));
     for (const e of entries) {
       const abs = path.join(dir, e.name);
       if (e.dir) {
