@@ -71,15 +71,30 @@ function verdict(model: FileModel, expr: Node, app: HttpApp, seen: Set<number>):
 function installsLifespanLater(model: FileModel, parent: Node, parentName: string | null): boolean {
   if (!parentName) return false;
   const scope = enclosingFunction(parent)?.id ?? null;
-  return model.assignments.some((a) => {
-    const where = enclosingFunction(a);
-    if ((where?.id ?? null) !== scope) {
-      // A module-level app may get its lifespan installed from a function, unless that function has its own app of the same name.
-      if (scope !== null || !where) return false;
-      if (model.assignments.some((b) => b.childForFieldName('left')?.text === parentName && enclosingFunction(b)?.id === where.id)) return false;
+  // The functions that bind an app of that name of their own: found once, on first need (one pass over the
+  // assignments, rather than one pass per assignment in a function).
+  let ownApp: Set<number> | null = null;
+  const bindsOwnApp = (func: Node): boolean => {
+    if (!ownApp) {
+      ownApp = new Set();
+      for (const b of model.assignments) {
+        if (b.childForFieldName('left')?.text !== parentName) continue;
+        const f = enclosingFunction(b);
+        if (f) ownApp.add(f.id);
+      }
     }
-    const left = a.childForFieldName('left')?.text.replace(/\s+/g, '') ?? '';
-    return left === `${parentName}.router.lifespan_context` || left === `${parentName}.router` || left === `${parentName}.lifespan`;
+    return ownApp.has(func.id);
+  };
+  return model.assignments.some((a) => {
+    // Each of the three targets is an attribute.
+    const target = a.childForFieldName('left');
+    if (target?.type !== 'attribute') return false;
+    const left = target.text.replace(/\s+/g, '');
+    if (left !== `${parentName}.router.lifespan_context` && left !== `${parentName}.router` && left !== `${parentName}.lifespan`) return false;
+    const where = enclosingFunction(a);
+    if ((where?.id ?? null) === scope) return true;
+    // A module-level app may get its lifespan installed from a function, unless that function has its own app of the same name.
+    return scope === null && where !== null && !bindsOwnApp(where);
   });
 }
 

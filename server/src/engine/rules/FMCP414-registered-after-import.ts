@@ -30,25 +30,41 @@ export default defineRule({
   },
   check(ctx) {
     const { model } = ctx;
-    const registrationsOn = (name: string, scopeId: number | null, after: number): Registration[] => {
-      const out: Registration[] = [];
+    // Every registration of the file by the name it is made on, in document order: calls first, then decorators
+    // (made on first need, once per lint rather than once per import_server).
+    let byName: Map<string, { calls: Node[]; decorators: Array<{ dd: Node; dec: Node; callee: Node }> }> | null = null;
+    const registrations = () => {
+      if (byName) return byName;
+      const made = new Map<string, { calls: Node[]; decorators: Array<{ dd: Node; dec: Node; callee: Node }> }>();
+      const entry = (name: string) => made.get(name) ?? made.set(name, { calls: [], decorators: [] }).get(name)!;
       for (const call of callsWhere(model, REGISTER_CALLS, isRegisterCall)) {
-        if (call.startIndex <= after) continue;
-        const fn = call.childForFieldName('function')!;
-        if (fn.childForFieldName('object')?.text !== name) continue;
-        const m = fn.childForFieldName('attribute')!.text;
-        if ((enclosingFunction(call)?.id ?? null) !== scopeId) continue;
-        out.push({ node: call, what: `${name}.${m}(...)` });
+        const object = call.childForFieldName('function')!.childForFieldName('object');
+        if (object) entry(object.text).calls.push(call);
       }
       for (const dd of decoratedWhere(model, REGISTER_DECORATED, hasRegisterDecorator)) {
-        if (dd.startIndex <= after || (enclosingFunction(dd)?.id ?? null) !== scopeId) continue;
         for (const dec of dd.namedChildren) {
           if (dec?.type !== 'decorator') continue;
           const expr = dec.namedChild(0);
           const callee = expr?.type === 'call' ? expr.childForFieldName('function') : expr;
-          if (callee?.type === 'attribute' && callee.childForFieldName('object')?.text === name && DECORATOR_METHODS.has(callee.childForFieldName('attribute')?.text ?? ''))
-            out.push({ node: dec, what: `@${callee.text}` });
+          const object = callee?.type === 'attribute' ? callee.childForFieldName('object') : null;
+          if (object && DECORATOR_METHODS.has(callee!.childForFieldName('attribute')?.text ?? '')) entry(object.text).decorators.push({ dd, dec, callee: callee! });
         }
+      }
+      return (byName = made);
+    };
+    const registrationsOn = (name: string, scopeId: number | null, after: number): Registration[] => {
+      const out: Registration[] = [];
+      const found = registrations().get(name);
+      if (!found) return out;
+      for (const call of found.calls) {
+        if (call.startIndex <= after) continue;
+        const m = call.childForFieldName('function')!.childForFieldName('attribute')!.text;
+        if ((enclosingFunction(call)?.id ?? null) !== scopeId) continue;
+        out.push({ node: call, what: `${name}.${m}(...)` });
+      }
+      for (const { dd, dec, callee } of found.decorators) {
+        if (dd.startIndex <= after || (enclosingFunction(dd)?.id ?? null) !== scopeId) continue;
+        out.push({ node: dec, what: `@${callee.text}` });
       }
       return out;
     };
