@@ -68,8 +68,26 @@ function verdict(model: FileModel, expr: Node, app: HttpApp, seen: Set<number>):
   return result;
 }
 
-function installsLifespanLater(model: FileModel, parent: Node, parentName: string | null): boolean {
+/** The assignments that can install an app's lifespan (`X.router.lifespan_context = `, `X.router = `, `X.lifespan = `), by `X`. */
+function lifespanInstalls(model: FileModel): Map<string, Node[]> {
+  const out = new Map<string, Node[]>();
+  for (const a of model.assignments) {
+    // Each of the three targets is an attribute.
+    const target = a.childForFieldName('left');
+    if (target?.type !== 'attribute') continue;
+    const m = /^(.*)\.(?:router\.lifespan_context|router|lifespan)$/s.exec(target.text.replace(/\s+/g, ''));
+    if (!m) continue;
+    const list = out.get(m[1]);
+    if (list) list.push(a);
+    else out.set(m[1], [a]);
+  }
+  return out;
+}
+
+function installsLifespanLater(model: FileModel, parent: Node, parentName: string | null, installs: () => Map<string, Node[]>): boolean {
   if (!parentName) return false;
+  const candidates = installs().get(parentName);
+  if (!candidates) return false;
   const scope = enclosingFunction(parent)?.id ?? null;
   // The functions that bind an app of that name of their own: found once, on first need (one pass over the
   // assignments, rather than one pass per assignment in a function).
@@ -85,12 +103,7 @@ function installsLifespanLater(model: FileModel, parent: Node, parentName: strin
     }
     return ownApp.has(func.id);
   };
-  return model.assignments.some((a) => {
-    // Each of the three targets is an attribute.
-    const target = a.childForFieldName('left');
-    if (target?.type !== 'attribute') return false;
-    const left = target.text.replace(/\s+/g, '');
-    if (left !== `${parentName}.router.lifespan_context` && left !== `${parentName}.router` && left !== `${parentName}.lifespan`) return false;
+  return candidates.some((a) => {
     const where = enclosingFunction(a);
     if ((where?.id ?? null) === scope) return true;
     // A module-level app may get its lifespan installed from a function, unless that function has its own app of the same name.
@@ -117,6 +130,8 @@ export default defineRule({
   check(ctx) {
     const { model } = ctx;
     const byParent = new Map<number, { parent: Node; parentName: string | null; entries: Array<{ site: MountSite; app: HttpApp }> }>();
+    let installs: Map<string, Node[]> | null = null;
+    const installsOnce = () => (installs ??= lifespanInstalls(model));
     for (const site of mountSites(model)) {
       if (!site.parent || site.call.hasError) continue;
       const app = httpAppOf(model, site.appArg);
@@ -131,7 +146,7 @@ export default defineRule({
       const kind = callee.text.split('.').pop();
       const lifespan = args.keywords.get('lifespan');
       if (!lifespan) {
-        if (installsLifespanLater(model, parent, parentName)) continue;
+        if (installsLifespanLater(model, parent, parentName, installsOnce)) continue;
         const names = entries.map((e) => e.app.name ?? e.app.call.text);
         const first = entries[0].app;
         const fixable = entries.length === 1 && first.name && first.assignment && first.assignment.endIndex <= parent.startIndex &&

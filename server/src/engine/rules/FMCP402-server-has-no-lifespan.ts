@@ -27,6 +27,9 @@ export default defineRule({
   },
   check(ctx) {
     const { model } = ctx;
+    // Read once per lint, on the first fix that needs them (a file may report many lifespans).
+    let httpApps: Array<{ assignment: Node; server: string; scope: number | null }> | null = null;
+    let takenNames: Set<string | undefined> | null = null;
     for (const attr of attributesWhere(model, LIFESPAN_ATTRIBUTES, isLifespanAttribute)) {
       const obj = attr.childForFieldName('object');
       const server = model.serverOf(obj);
@@ -45,12 +48,13 @@ export default defineRule({
     function fixFor(c: typeof ctx, attr: Node, serverName: string) {
       const scope = enclosingFunction(attr);
       // An http app of this server already bound before this line: use it.
-      const bound = model.assignments.filter((a) => {
+      httpApps ??= model.assignments.flatMap((a) => {
         const right = a.childForFieldName('right');
         const fn = right?.type === 'call' ? right.childForFieldName('function') : null;
-        return a.childForFieldName('left')?.type === 'identifier' && fn?.type === 'attribute' && fn.childForFieldName('attribute')?.text === 'http_app' &&
-          fn.childForFieldName('object')?.text === serverName && a.endIndex <= attr.startIndex && (enclosingFunction(a)?.id ?? null) === (scope?.id ?? null);
+        const server = fn?.type === 'attribute' && fn.childForFieldName('attribute')?.text === 'http_app' ? fn.childForFieldName('object')?.text : undefined;
+        return a.childForFieldName('left')?.type === 'identifier' && server !== undefined ? [{ assignment: a, server, scope: enclosingFunction(a)?.id ?? null }] : [];
       });
+      const bound = httpApps.filter((h) => h.server === serverName && h.assignment.endIndex <= attr.startIndex && h.scope === (scope?.id ?? null)).map((h) => h.assignment);
       if (bound.length === 1) {
         const name = bound[0].childForFieldName('left')!.text;
         return [c.fix(`Use ${name}.lifespan`, 'unsafe', [c.replace(attr, `${name}.lifespan`)])];
@@ -71,7 +75,7 @@ export default defineRule({
       if (direct.length !== 1) return [];
       const stmt = statementOf(ctor);
       if (!stmt) return [];
-      const taken = new Set(model.assignments.map((a) => a.childForFieldName('left')?.text));
+      const taken = (takenNames ??= new Set(model.assignments.map((a) => a.childForFieldName('left')?.text)));
       const name = taken.has('mcp_app') ? 'mcp_http_app' : 'mcp_app';
       if (taken.has(name)) return [];
       const lineStart = c.text.lastIndexOf('\n', stmt.startIndex - 1) + 1;

@@ -1,6 +1,6 @@
 /** What FMCP101/FMCP102 ask of an entrypoint file: which servers exist when the file is imported. */
 import type { Node } from '../parse';
-import type { FileModel, ServerVar } from '../model/model';
+import { nodesIn, type FileModel, type ServerVar } from '../model/model';
 import { fastmcpClassFlavor, isServerFactory, SERVER_CLASSMETHODS } from '../model/names';
 import { inClassBody, insideLambda } from './util-run';
 
@@ -30,8 +30,9 @@ export function importTimeServers(m: FileModel): ServerVar[] {
 /** A same-file function that creates a server, directly or through another same-file function. */
 export function createsServer(m: FileModel, fn: Node, depth = 0): boolean {
   if (depth > 3) return false;
-  for (const call of m.calls) {
-    if (call.startIndex < fn.startIndex || call.endIndex > fn.endIndex) continue;
+  // The calls are in document order: those that start inside the function are found by search.
+  for (const call of nodesIn(m.calls, fn.startIndex, fn.endIndex)) {
+    if (call.endIndex > fn.endIndex) continue;
     if (isServerCreation(m, call)) return true;
     const callee = call.childForFieldName('function');
     if (callee?.type !== 'identifier') continue;
