@@ -14,7 +14,6 @@ import {
   lintText,
   parsePython,
   applyFixes,
-  resolveConfig,
   enabledCodes,
   CachedDiskView,
   ALL_CODES,
@@ -31,7 +30,7 @@ import { looksLikeFastmcp } from './engine/readiness/workspace';
 import { pythonFactsOf, type PythonFacts } from './engine/readiness/python-facts';
 import type { FactsCache } from './readiness-cli';
 import { ruleDocUrl } from './engine/docs-link';
-import { isValidSelector } from './engine/config/settings';
+import { configByDirectory, isValidSelector } from './engine/config/settings';
 
 const VERSION = '0.1.0';
 const FORMATS = ['text', 'json', 'sarif', 'github'] as const;
@@ -366,18 +365,12 @@ function lintFile(file: FileEntry, opts: Options, config: ResolvedConfig, wantFa
 }
 
 function configResolver(cli: LintSettings): (abs: string) => ResolvedConfig {
-  const view = new CachedDiskView();
-  const configs = new Map<string, ResolvedConfig>();
+  const configOf = configByDirectory({ view: new CachedDiskView(), codes: ALL_CODES, editor: cli, preference: 'editorFirst' });
   return (abs: string) => {
-    const dir = path.dirname(abs);
-    let c = configs.get(dir);
-    if (!c) {
-      c = resolveConfig(abs, { view, codes: ALL_CODES, editor: cli, preference: 'editorFirst' });
-      if (c.problems.length) {
-        const p = c.problems[0];
-        throw new UsageError(`${path.relative(process.cwd(), p.file) || p.file}:${p.line + 1}: ${p.message}${c.problems.length > 1 ? ` (and ${c.problems.length - 1} more)` : ''}`);
-      }
-      configs.set(dir, c);
+    const c = configOf(abs);
+    if (c.problems.length) {
+      const p = c.problems[0];
+      throw new UsageError(`${path.relative(process.cwd(), p.file) || p.file}:${p.line + 1}: ${p.message}${c.problems.length > 1 ? ` (and ${c.problems.length - 1} more)` : ''}`);
     }
     return c;
   };

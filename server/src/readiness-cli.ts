@@ -5,7 +5,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { initParser, type Diagnostic, type LintSettings } from './engine';
-import { isValidSelector, resolveConfig } from './engine/config/settings';
+import { configByDirectory, isValidSelector } from './engine/config/settings';
 import { CachedDiskView } from './engine/config/fs';
 import { globMatch } from './engine/glob';
 import { ALL_CODES } from './engine/rules/registry';
@@ -111,10 +111,8 @@ export type FactsCache = Map<string, { text: string; facts: PythonFacts }>;
  */
 export function planWorkspace(paths: string[], settings: LintSettings): WorkspacePlan {
   const plan: WorkspacePlan = { projects: [] };
-  const view = new CachedDiskView();
+  const configOf = configByDirectory({ view: new CachedDiskView(), codes: ALL_CODES, editor: settings });
   const wfs = memoFs();
-  // A file's settings depend only on its directory.
-  const configs = new Map<string, ReturnType<typeof resolveConfig>>();
   for (const p of paths) {
     const abs = path.resolve(p);
     let st: fs.Stats;
@@ -127,9 +125,7 @@ export function planWorkspace(paths: string[], settings: LintSettings): Workspac
     const scanned = scanTree(abs, wfs);
     // Files the lint run excludes (`exclude` in [tool.fastmcp-lint]) take no part in project checks either.
     scanned.python = scanned.python.filter((f) => {
-      const dir = path.dirname(f);
-      let c = configs.get(dir);
-      if (!c) configs.set(dir, (c = resolveConfig(f, { view, codes: ALL_CODES, editor: settings })));
+      const c = configOf(f);
       const rel = path.relative(c.baseDir, f).split(path.sep).join('/');
       return !(c.settings.exclude ?? []).some((g) => globMatch(g, rel));
     });

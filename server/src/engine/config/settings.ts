@@ -243,6 +243,20 @@ export function resolveConfig(filePath: string, opts: ResolveOptions): ResolvedC
   return { configFile, baseDir, settings, target: target ?? TargetVersion.unknown(), problems };
 }
 
+/**
+ * `resolveConfig` for many files with the same options, worked out once per directory: a file's settings
+ * depend only on its directory.
+ */
+export function configByDirectory(opts: ResolveOptions): (filePath: string) => ResolvedConfig {
+  const byDir = new Map<string, ResolvedConfig>();
+  return (filePath) => {
+    const dir = path.dirname(path.resolve(filePath));
+    let c = byDir.get(dir);
+    if (!c) byDir.set(dir, (c = resolveConfig(filePath, opts)));
+    return c;
+  };
+}
+
 /** `3.0` means the newest known 3.0.x; `3` the newest 3.x. */
 export function resolveTargetSetting(v: string): string {
   const parts = v.split('.');

@@ -4,7 +4,7 @@ import type { Diagnostic } from '../types';
 import { lintModel, modelOrSkip } from '../lint';
 import { computeLineStarts, parsePython } from '../parse';
 import type { FileModel } from '../model/model';
-import { resolveConfig } from '../config/settings';
+import { configByDirectory } from '../config/settings';
 import type { FileView } from '../config/fs';
 import { ALL_CODES } from '../rules/registry';
 import type { Project } from './workspace';
@@ -39,14 +39,11 @@ export class ClosureLint {
     let hit = this.byVersion.get(key);
     if (hit) return hit;
     hit = new Map();
-    // A file's settings depend only on its directory.
-    const configs = new Map<string, ReturnType<typeof resolveConfig>>();
+    const configOf = configByDirectory({ view: this.view, codes: ALL_CODES, editor: targetVersion ? { targetVersion } : {}, stopAt: path.dirname(this.project.ignoreRoot) });
     for (const file of this.project.closure) {
       const text = this.project.text(file);
       if (text === undefined || !file.endsWith('.py')) continue;
-      const dir = path.dirname(file);
-      let config = configs.get(dir);
-      if (!config) configs.set(dir, (config = resolveConfig(file, { view: this.view, codes: ALL_CODES, editor: targetVersion ? { targetVersion } : {}, stopAt: path.dirname(this.project.ignoreRoot) })));
+      const config = configOf(file);
       const ep = this.project.entrypoint;
       const entry = ep && ep.path === file ? { isEntrypoint: true, object: ep.object } : undefined;
       try {
