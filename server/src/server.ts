@@ -230,7 +230,6 @@ export function startServer(connection: Connection): void {
         });
         return;
       }
-      ensureTree(doc);
       let config: ResolvedConfig;
       // Resolved again only when the settings, a watched file or the workspace folders changed (`relintAll`).
       if (doc.config && doc.config.generation === configGeneration && doc.config.settings === settings) config = doc.config.value;
@@ -239,7 +238,14 @@ export function startServer(connection: Connection): void {
         for (const p of config.problems) logOnce(`${p.file}:${p.line + 1}: ${p.message}`);
         doc.config = { generation: configGeneration, settings, value: config };
       }
-      const result = doc.linter.lint(doc.tree!, doc.text, { path: doc.path, config }, doc.lineStarts);
+      // After edits inside one statement only that statement is parsed; otherwise the file is reparsed.
+      let result = doc.linter.lintEdited(doc.text, { path: doc.path, config }, doc.lineStarts);
+      if (result) {
+        if (doc.tree) touchTree(doc);
+      } else {
+        ensureTree(doc);
+        result = doc.linter.lint(doc.tree!, doc.text, { path: doc.path, config }, doc.lineStarts);
+      }
       if (docs.get(doc.uri) !== doc || doc.version !== version) return; // stale: drop
       if (result.skipped) {
         doc.skipped = result.skipped;
@@ -274,7 +280,7 @@ export function startServer(connection: Connection): void {
       });
       // `ms` is what the keystroke cost the server: applying the change on didChange plus this lint, which starts with
       // the incremental reparse (the debounce wait is not work). The field names are the protocol's.
-      if (timingEnabled) void connection.sendNotification('fastmcp/timing', { uri: doc.uri, version, ms: reparseMs + lintMs, reparseMs, lintMs, incremental: result.mode === 'segment' });
+      if (timingEnabled) void connection.sendNotification('fastmcp/timing', { uri: doc.uri, version, ms: reparseMs + lintMs, reparseMs, lintMs, incremental: result.mode === 'segment', statementOnly: result.parsed === 'statement' });
     } catch (e) {
       log(`lint failed for ${doc.path}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
     }
@@ -514,8 +520,13 @@ export function startServer(connection: Connection): void {
   function brokenFor(doc: Doc): number {
     const c = brokenCache.get(doc);
     if (c && c.version === doc.version) return c.n;
-    ensureTree(doc);
-    const n = doc.tree ? brokenness(doc.tree) : 0;
+    // The lint's copy of this text, when it has no syntax error, answers without bringing the tree up to date.
+    const copy = doc.linter.syntaxFor(doc.text);
+    let n = 0;
+    if (!copy || copy.rootNode.hasError) {
+      ensureTree(doc);
+      n = doc.tree ? brokenness(doc.tree) : 0;
+    }
     brokenCache.set(doc, { version: doc.version, n });
     return n;
   }
@@ -532,7 +543,7 @@ export function startServer(connection: Connection): void {
       if (next === text) break;
       const tree = parsePython(next);
       try {
-        if (tree.rootNode.hasError && !doc.tree?.rootNode.hasError) break; // never trade a parsing file for a broken one
+        if (tree.rootNode.hasError && brokenFor(doc) === 0) break; // never trade a parsing file for a broken one
         text = next;
         diags = lintTree(tree, text, { path: doc.path, config: doc.last.config }).diagnostics;
       } finally {
@@ -546,7 +557,8 @@ export function startServer(connection: Connection): void {
     try {
       const doc = docs.get(params.textDocument.uri);
       if (!doc || token.isCancellationRequested || doc.skipped || !isPython(doc) || skipReason(doc.text, doc.maxBytes ?? DEFAULT_MAX_FILE_BYTES)) return null;
-      ensureTree(doc);
+      // The lint's copy of this text answers when there is one; otherwise the tree is brought up to date.
+      if (!doc.linter.syntaxFor(doc.text)) ensureTree(doc);
       const offset = offsetAt(doc.lineStarts, doc.text.length, params.position);
       let h: ReturnType<typeof hoverForDocument>;
       try {

@@ -330,9 +330,9 @@ function checkFix(what: string, text: string, before: number, fixes: Parameters<
 }
 
 /**
- * The server edits its tree and reparses incrementally; the result must equal a fresh parse, the
- * incrementally maintained line index must equal a fresh scan, and the incremental lint must equal a full
- * lint of the same tree.
+ * The server edits its tree and reparses incrementally, or parses only the edited statement; the reparse must
+ * equal a fresh parse, the incrementally maintained line index must equal a fresh scan, and the incremental
+ * lint (either way) must equal a full lint of the same text.
  */
 function checkIncremental(text: string, tree: Tree, r: () => number, opts: LintOptions) {
   let cur = text;
@@ -362,7 +362,8 @@ function checkIncremental(text: string, tree: Tree, r: () => number, opts: LintO
       const reparsed = incrementalParser!.parse(next, t)!;
       t.delete();
       t = reparsed;
-      const inc = guard('lint', () => linter.lint(t, next, opts, nextStarts));
+      // Every other edit is linted as the server does when it can: from a parse of the edited statement alone.
+      const inc = guard('lint', () => (k % 2 === 1 ? linter.lintEdited(next, opts, nextStarts) : null) ?? linter.lint(t, next, opts, nextStarts));
       const whole = guard('lint', () => lintTree(t, next, opts, nextStarts));
       if (diagnosticsKey(inc.diagnostics) !== diagnosticsKey(whole.diagnostics) || inc.skipped !== whole.skipped) {
         const only = (x: Diagnostic[], y: Diagnostic[]) => x.filter((d) => !y.some((e) => diagnosticsKey([e]) === diagnosticsKey([d]))).map((d) => `${d.code}@${d.range.start.line + 1}:${d.range.start.character + 1}`);

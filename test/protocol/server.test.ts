@@ -162,3 +162,46 @@ test('a changed pyproject.toml applies to the next lint and to the keystrokes af
     fs.rmSync(project, { recursive: true, force: true });
   }
 });
+
+test('an edit inside one statement is linted from a parse of that statement alone; hover and quick fixes still answer', async () => {
+  const other = new LspClient();
+  try {
+    await other.initialize(null, { timing: true, settings: { lint: { debounceMs: 0 } } });
+    const doc = pathToFileURL(path.join(dir, 'typing.py')).toString();
+    const text = ['from fastmcp import FastMCP', '', 'mcp = FastMCP("demo")', '', '', '@mcp.tool', 'def add(a: int, b: int) -> int:', '    return a + b', '', '', 'if __name__ == "__main__":', '    mcp.run(transport="stdio")', ''].join('\n');
+    other.notify('textDocument/didOpen', { textDocument: { uri: doc, languageId: 'python', version: 1, text } });
+    await other.waitFor('textDocument/publishDiagnostics', (x) => x.uri === doc && x.version === 1);
+    const change = async (version: number, line: number, character: number, insert: string, endCharacter = character) => {
+      const timing = other.waitFor('fastmcp/timing', (x) => x.uri === doc && x.version === version);
+      const published = other.waitFor('textDocument/publishDiagnostics', (x) => x.uri === doc && x.version === version);
+      other.notify('textDocument/didChange', { textDocument: { uri: doc, version }, contentChanges: [{ range: { start: { line, character }, end: { line, character: endCharacter } }, text: insert }] });
+      return { timing: await timing, diagnostics: (await published).diagnostics };
+    };
+    // A document only opened keeps no tree: the first edit parses the file.
+    const first = await change(2, 11, 27, 'x');
+    assert.equal(first.timing.statementOnly, false);
+    // A second typo in the run call's transport, inside the guard: only that statement is parsed.
+    const typo = await change(3, 11, 28, 'y');
+    assert.equal(typo.timing.statementOnly, true);
+    assert.ok(typo.diagnostics.some((d: any) => d.code === 'FMCP103'), JSON.stringify(typo.diagnostics));
+    // The quick fix and the hover read the document as it is now, although its tree was not reparsed.
+    const actions = await other.request('textDocument/codeAction', { textDocument: { uri: doc }, range: { start: { line: 11, character: 24 }, end: { line: 11, character: 24 } }, context: { diagnostics: [] } });
+    const fix = actions.find((a: any) => a.title === 'Use "stdio"');
+    assert.ok(fix, JSON.stringify(actions.map((a: any) => a.title)));
+    assert.deepEqual(fix.edit.changes[doc][0].range, { start: { line: 11, character: 22 }, end: { line: 11, character: 31 } });
+    const h = await other.request('textDocument/hover', { textDocument: { uri: doc }, position: { line: 11, character: 10 } });
+    assert.ok(h, 'no hover on the run call');
+    assert.match(h.contents.value, /transport/);
+    assert.deepEqual(h.range.start.line, 11);
+    // An open bracket breaks the statement: the file is reparsed, and the fix that would not parse is not offered.
+    const broken = await change(4, 7, 16, '(');
+    assert.equal(broken.timing.statementOnly, false);
+    const closed = await change(5, 7, 16, '', 17);
+    assert.equal(closed.timing.statementOnly, false, 'the lint after a syntax error reparses the file');
+    const again = await change(6, 11, 27, '', 29);
+    assert.equal(again.timing.statementOnly, true);
+    assert.equal(again.diagnostics.filter((d: any) => d.code === 'FMCP103').length, 0, JSON.stringify(again.diagnostics));
+  } finally {
+    await other.shutdown();
+  }
+});

@@ -123,8 +123,12 @@ function headerEdits(text: string, lines: number[], next: () => number): Change[
   return out;
 }
 
-/** Applies `changes` to an open document linted once before, lints it again and compares with a full lint. */
-function compareAfter(parser: ReturnType<typeof newParser>, input: { name: string; text: string }, opts: Parameters<typeof lintText>[1], changes: Change[]): { mode: 'full' | 'segment'; rulesCarried: number } {
+/**
+ * Applies `changes` to an open document linted once before, lints it again and compares with a full lint. With
+ * `statementFirst`, the lint parses only the edited statement when it can (`lintEdited`), as the server does;
+ * otherwise, and when it cannot, the tree is reparsed.
+ */
+function compareAfter(parser: ReturnType<typeof newParser>, input: { name: string; text: string }, opts: Parameters<typeof lintText>[1], changes: Change[], statementFirst = false): { mode: 'full' | 'segment'; rulesCarried: number; parsed: 'file' | 'statement' } {
   const linter = new DocumentLinter();
   let text = input.text;
   let tree = parser.parse(text)!;
@@ -137,40 +141,51 @@ function compareAfter(parser: ReturnType<typeof newParser>, input: { name: strin
     tree.edit(edit);
     linter.noteEdit({ start: ch.start, oldEnd: ch.end, newEnd: ch.start + ch.text.length });
   }
-  const old = tree;
-  tree = parser.parse(text, old)!;
-  old.delete();
-  const inc = linter.lint(tree, text, opts);
+  let inc = statementFirst ? linter.lintEdited(text, opts) : null;
+  if (!inc) {
+    const old = tree;
+    tree = parser.parse(text, old)!;
+    old.delete();
+    inc = linter.lint(tree, text, opts);
+  }
   tree.delete();
   const full = lintText(text, opts);
-  assert.equal(diagnosticsKey(inc.diagnostics), diagnosticsKey(full.diagnostics), `${input.name}: after ${JSON.stringify(changes)} the incremental lint differs from a full lint`);
-  return { mode: inc.mode, rulesCarried: inc.rulesCarried ?? 0 };
+  assert.equal(diagnosticsKey(inc.diagnostics), diagnosticsKey(full.diagnostics), `${input.name}: after ${JSON.stringify(changes)} the incremental lint (${inc.parsed} parsed) differs from a full lint`);
+  return { mode: inc.mode, rulesCarried: inc.rulesCarried ?? 0, parsed: inc.parsed ?? 'file' };
 }
 
-/** Makes `editsOf` edits in every fixture and template, comparing each with a full lint; counts those linted incrementally. */
-async function compareAll(seed: number, editsOf: (input: { text: string }, parser: ReturnType<typeof newParser>, next: () => number) => Change[][]): Promise<{ compared: number; segment: number; rulesCarried: number }> {
+/**
+ * Makes `editsOf` edits in every fixture and template, comparing each with a full lint; counts those linted
+ * incrementally and those that parsed only the edited statement. Every other edit is linted from a reparse of
+ * the file, so both ways are compared on the same kinds of edit.
+ */
+async function compareAll(seed: number, editsOf: (input: { text: string }, parser: ReturnType<typeof newParser>, next: () => number) => Change[][]): Promise<{ compared: number; segment: number; rulesCarried: number; statementOnly: number }> {
   await initParser();
   const parser = newParser();
   let segment = 0;
   let rulesCarried = 0;
   let compared = 0;
+  let statementOnly = 0;
   const next = rng(seed);
   for (const input of inputs()) {
     const config = resolveConfig(input.path, { view: new MemoryView({}), codes: ALL_CODES, editor: input.target ? { targetVersion: input.target } : {} });
     const opts = { path: input.path, config, entrypoint: input.entry ? { isEntrypoint: true, object: null } : undefined };
     for (const changes of editsOf(input, parser, next)) {
       compared++;
-      const r = compareAfter(parser, input, opts, changes);
+      const r = compareAfter(parser, input, opts, changes, compared % 2 === 0);
       if (r.mode === 'segment') segment++;
+      if (r.parsed === 'statement') statementOnly++;
       rulesCarried += r.rulesCarried;
     }
   }
-  return { compared, segment, rulesCarried };
+  return { compared, segment, rulesCarried, statementOnly };
 }
 
 test('incremental lint equals a full lint after edits outside function bodies', async () => {
-  const { compared, segment, rulesCarried } = await compareAll(20261125, (input, parser, next) => headerEdits(input.text, linesOutsideBodies(input.text, parser), next));
+  const { compared, segment, rulesCarried, statementOnly } = await compareAll(20261125, (input, parser, next) => headerEdits(input.text, linesOutsideBodies(input.text, parser), next));
   assert.ok(compared > 1000, `only ${compared} edits compared`);
+  // Of the half that may parse only the edited statement, most do (the others break the statement or the file).
+  assert.ok(statementOnly > compared * 0.25, `only ${statementOnly} of ${compared} edits parsed only the edited statement`);
   // Imports, servers and run calls typed into lint the whole file; most other edits are linted incrementally.
   assert.ok(segment > compared * 0.6, `only ${segment} of ${compared} edits were linted incrementally`);
   // ... and most of those leave several file-scope rules alone (`anywhere` in FILE_SCOPE_TRIGGERS).
@@ -183,7 +198,10 @@ function editOnce(text: string, from: string, to: string): { mode: 'full' | 'seg
   const config = resolveConfig('/project/server.py', { view: new MemoryView({}), codes: ALL_CODES, editor: { targetVersion: '3.0' } });
   const at = text.indexOf(from);
   assert.ok(at >= 0);
-  return compareAfter(parser, { name: 'case', text }, { path: '/project/server.py', config }, [{ start: at, end: at + from.length, text: to }]);
+  const edit = [{ start: at, end: at + from.length, text: to }];
+  // Both ways: from a parse of the edited statement alone where that can be done, and from a reparse of the file.
+  compareAfter(parser, { name: 'case (edited statement parsed alone)', text }, { path: '/project/server.py', config }, edit, true);
+  return compareAfter(parser, { name: 'case', text }, { path: '/project/server.py', config }, edit);
 }
 
 test('an edit that makes the first statement stop being a docstring moves where import fixes insert', async () => {
@@ -249,8 +267,9 @@ test('every body-local rule names a registered rule that is not file-scope', () 
 });
 
 test('incremental lint equals a full lint after edits inside function bodies', async () => {
-  const { compared, segment, rulesCarried } = await compareAll(20261124, (input, _parser, next) => bodyEdits(input.text, next));
+  const { compared, segment, rulesCarried, statementOnly } = await compareAll(20261124, (input, _parser, next) => bodyEdits(input.text, next));
   assert.ok(compared > 500, `only ${compared} edits compared`);
+  assert.ok(statementOnly > compared * 0.25, `only ${statementOnly} of ${compared} edits parsed only the edited statement`);
   assert.ok(segment > compared * 0.75, `only ${segment} of ${compared} edits were linted incrementally`);
   // Most such lints leave several file-scope rules alone (FILE_SCOPE_TRIGGERS): the comparisons above cover them.
   assert.ok(rulesCarried > segment * 3, `file-scope rules were left alone ${rulesCarried} times in ${segment} incremental lints`);

@@ -3,7 +3,8 @@
  * question the engine asks exactly as tree-sitter does: here both are walked side by side, node by node,
  * over the fixtures, templates and examples, each cut short at several places, and over the fuzzer's broken
  * variants of them. A copy that reuses the statements of an earlier version of the text (after random
- * edits, with the edit known or not) must equal a fresh copy and tree-sitter's tree.
+ * edits, with the edit known or not) must equal a fresh copy and tree-sitter's tree, and so must a copy made
+ * from a parse of the edited statement alone (`reparseStatement`).
  * SYNTAX_DIRS=dir1:dir2 adds every .py file under those directories; SYNTAX_FUZZ=N sets how many fuzzed
  * inputs (200).
  */
@@ -12,8 +13,9 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { initParser, newParser, parsePython, type Tree, type TSNode } from '../../server/src/engine/parse';
-import { syntaxInternals, syntaxOf, type SyntaxNode, type SyntaxTree } from '../../server/src/engine/syntax';
+import { reparseStatement, syntaxInternals, syntaxOf, type SyntaxNode, type SyntaxTree } from '../../server/src/engine/syntax';
 import { COLLECT_TYPES } from '../../server/src/engine/model/model';
+import { composeEdits, type EditSpan } from '../../server/src/engine/incremental';
 import { makeCase, prng, seedCorpus } from '../fuzz/harness';
 import { pyFiles } from '../helpers';
 
@@ -222,4 +224,119 @@ test('a copy that reuses unchanged statements equals a fresh copy and tree-sitte
   parser.delete();
   assert.deepEqual(failures, [], failures.join('\n\n'));
   assert.ok(reusedAny > 1000, `statements were reused only ${reusedAny} times: the test would not see a reuse bug`);
+});
+
+const point = (t: string, o: number) => {
+  const before = t.slice(0, o);
+  return { row: before.split('\n').length - 1, column: o - before.lastIndexOf('\n') - 1 };
+};
+
+/**
+ * One step of an open document: `edits` (each in the offsets of the text before it) applied to the text and the
+ * tree, the tree reparsed. The copy from the edited statement alone, when `reparseStatement` makes one, must equal
+ * a fresh copy of the reparsed tree and tree-sitter's answers. Returns the next copy (either way) and text.
+ */
+function stepBoth(parser: ReturnType<typeof newParser>, state: { tree: Tree; text: string; copy: SyntaxTree }, edits: Array<{ start: number; oldEnd: number; insert: string }>, failures: string[], label: string): boolean {
+  let text = state.text;
+  let span: EditSpan | null = null;
+  for (const e of edits) {
+    const next = text.slice(0, e.start) + e.insert + text.slice(e.oldEnd);
+    state.tree.edit({ startIndex: e.start, oldEndIndex: e.oldEnd, newEndIndex: e.start + e.insert.length, startPosition: point(text, e.start), oldEndPosition: point(text, e.oldEnd), newEndPosition: point(next, e.start + e.insert.length) });
+    span = composeEdits(span, { start: e.start, oldEnd: e.oldEnd, newEnd: e.start + e.insert.length });
+    text = next;
+  }
+  const fast = reparseStatement(state.copy, text, span!);
+  const reparsed = parser.parse(text, state.tree)!;
+  state.tree.delete();
+  state.tree = reparsed;
+  state.text = text;
+  if (fast) {
+    const out: string[] = [];
+    sameCopy(syntaxOf(reparsed, text).rootNode, fast.rootNode, out);
+    differences(reparsed.rootNode, fast.rootNode, out);
+    if (out.length && failures.length < 5) failures.push(`${label}, ${JSON.stringify(edits)}:\n  ${out.join('\n  ')}`);
+    state.copy = fast;
+  } else state.copy = syntaxOf(reparsed, text, state.copy, span);
+  return fast !== null;
+}
+
+test('a copy made from a parse of the edited statement alone equals a copy of the reparsed file, edit after edit', async () => {
+  await initParser();
+  const parser = newParser();
+  const failures: string[] = [];
+  const seeds = seedCorpus().filter((s) => s.text.length > 200 && !parsePython(s.text).rootNode.hasError);
+  const r = prng(11);
+  // Mostly edits that keep a statement parsing, some that break it or reach past it, some that join or split lines.
+  const INSERTS = ['x', '_1', ' ', '  # note', '\n', '\n    y = 2', '\n    pass\n', ')', '(', '"', ':', '\\', '\n\n', '\r\n', '; z = 3', 'é', ''];
+  const word = /[A-Za-z0-9_]/;
+  let fast = 0;
+  let steps = 0;
+  for (let k = 0; k < Number(process.env.RUNS ?? 40) && failures.length < 5; k++) {
+    const text = seeds[Math.floor(r() * seeds.length)].text;
+    const tree = parser.parse(text)!;
+    const state = { tree, text, copy: syntaxOf(tree, text) };
+    for (let step = 0; step < 30 && failures.length < 5; step++) {
+      // A file that stopped parsing is typed back into shape half the time (as its writer would), else edited further.
+      if (state.copy.rootNode.hasError && r() < 0.5) {
+        state.tree.delete();
+        state.tree = parser.parse(text)!;
+        state.text = text;
+        state.copy = syntaxOf(state.tree, text);
+      }
+      const edits: Array<{ start: number; oldEnd: number; insert: string }> = [];
+      // Up to three edits before the next lint, as keystrokes typed while a lint waits.
+      let t = state.text;
+      for (let e = 0, n = 1 + Math.floor(r() * 3); e < n; e++) {
+        let start = Math.floor(r() * (t.length + 1));
+        let oldEnd = Math.min(t.length, start + (r() < 0.3 ? Math.floor(r() * 4) : 0));
+        let insert = INSERTS[Math.floor(r() * INSERTS.length)];
+        // Half the edits lengthen or shorten a word, as most keystrokes do.
+        if (r() < 0.5) {
+          while (start < t.length && !word.test(t[start])) start++;
+          oldEnd = start < t.length && r() < 0.5 ? start + 1 : start;
+          insert = oldEnd > start ? '' : 'x';
+        }
+        edits.push({ start, oldEnd, insert });
+        t = t.slice(0, start) + insert + t.slice(oldEnd);
+      }
+      steps++;
+      if (stepBoth(parser, state, edits, failures, `run ${k} step ${step}`)) fast++;
+    }
+    state.tree.delete();
+  }
+  assert.deepEqual(failures, [], failures.join('\n\n'));
+  assert.ok(fast > 60, `only ${fast} of ${steps} steps parsed the edited statement alone: the test would not see its bugs`);
+});
+
+test('a statement is parsed alone only where its file would parse it the same way', async () => {
+  await initParser();
+  const parser = newParser();
+  const cases: Array<{ name: string; text: string; from: string; to: string; alone: boolean }> = [
+    { name: 'a body line', text: 'import os\n\n\ndef f():\n    return os\n\n\ndef g():\n    pass\n', from: 'return os', to: 'return os.sep', alone: true },
+    { name: 'the last statement, no final newline', text: 'import os\nx = os.sep', from: 'os.sep', to: 'os.name', alone: true },
+    { name: 'a statement sharing its line', text: 'a = 1; b = 2\nc = 3\n', from: '= 2', to: '= 22', alone: false },
+    { name: 'a compound statement after a semicolon', text: 'a = 1; ix = 2\nc = 3\n', from: 'x = 2', to: 'f x: 2', alone: false },
+    { name: 'a line continuation into the next statement', text: 'a = 1\nb = 2\n', from: '= 1', to: '= 1 \\', alone: false },
+    { name: 'an open bracket', text: 'a = 1\nb = 2\n', from: '= 1', to: '= (1', alone: false },
+    { name: 'an open string', text: 'a = 1\nb = 2\n', from: '= 1', to: '= """1', alone: false },
+    { name: 'a decorator left without its definition', text: '@d\ndef f():\n    pass\nx = 1\n', from: 'def f():\n    pass\n', to: '', alone: false },
+    { name: 'a statement split in two', text: 'a = 1\nb = 2\n', from: '= 1', to: '= 1\nc = 3', alone: false },
+    { name: 'a comment at the first column after a body', text: 'def f():\n    x = 1\n# note\ny = 2\n', from: 'x = 1', to: 'x = 12', alone: true },
+    { name: 'a comment at the body\'s indent before the next statement', text: 'def f():\n    x = 1\n    # note\n\ny = 2\n', from: 'x = 1', to: 'x = 12', alone: true },
+    { name: 'carriage returns', text: 'def f():\r\n    x = 1\r\n\r\ny = 2\r\n', from: 'x = 1', to: 'x = 12', alone: true },
+    { name: 'a byte order mark', text: '\ufeffx = 1\ny = 2\n', from: '= 2', to: '= 22', alone: true },
+    { name: 'an edit at the statement\'s first character', text: 'a = 1\nb = 2\n', from: 'b', to: 'bb', alone: false },
+    { name: 'an else clause', text: 'if a:\n    pass\nelse:\n    pass\nz = 1\n', from: 'else:\n    pass', to: 'else:\n    pass\n    pass', alone: true },
+  ];
+  const failures: string[] = [];
+  for (const c of cases) {
+    const tree = parser.parse(c.text)!;
+    const at = c.text.indexOf(c.from);
+    assert.ok(at >= 0, c.name);
+    const state = { tree, text: c.text, copy: syntaxOf(tree, c.text) };
+    const alone = stepBoth(parser, state, [{ start: at, oldEnd: at + c.from.length, insert: c.to }], failures, c.name);
+    if (alone !== c.alone) failures.push(`${c.name}: parsed alone ${alone}, expected ${c.alone}`);
+    state.tree.delete();
+  }
+  assert.deepEqual(failures, [], failures.join('\n'));
 });

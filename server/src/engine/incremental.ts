@@ -14,10 +14,11 @@
  * whole file. The result equals a full lint of the same text: `test/unit/incremental.test.ts` checks that
  * over every fixture and template, and the fuzzer over random edits. Either way, the syntax tree the rules
  * read keeps the statements the edits left alone (`syntax.ts`), so only what changed is copied from
- * tree-sitter.
+ * tree-sitter; and when the file has no syntax error and the edited statement parses alone, the file is not
+ * reparsed at all (`lintEdited`, `reparseStatement`).
  */
 import type { Node, Tree, SyntaxTree } from './parse';
-import { syntaxOf } from './syntax';
+import { reparseStatement, syntaxOf } from './syntax';
 import { computeLineStarts } from './parse';
 import { gatherKept, nodesIn, type FileModel, type WalkCarry } from './model/model';
 import { inferEntrypoint, lintModel, modelOrSkip, type LintOptions, type LintResult, type RawReport, type SegmentPlan } from './lint';
@@ -68,6 +69,8 @@ interface Previous {
 export interface IncrementalResult extends LintResult {
   /** `segment` when only the edited statement was linted again. */
   mode: 'full' | 'segment';
+  /** What was parsed for this lint: the file (reparsed, incrementally after an edit) or only the edited statement (`lintEdited`). */
+  parsed?: 'file' | 'statement';
   /** Why a lint after an edit was a full one. */
   reason?: string;
   /** For a `segment` lint, how many file-scope rules were not run again (their reports carried over). */
@@ -115,6 +118,28 @@ export class DocumentLinter {
     this.syntax = null;
     const tree = syntaxOf(source, text, previous, edit);
     this.syntax = tree;
+    return this.lintCopy(tree, text, edit, opts, lineStarts, 'file');
+  }
+
+  /**
+   * The lint of `text` when the edits since the last lint stayed inside one top-level statement of a file
+   * without syntax errors: only that statement is parsed again, alone (`reparseStatement`), and the lint reads
+   * the last copy with it in place, as `lint` would after a reparse of the file. null when that cannot be done,
+   * nothing changed: the caller reparses the file and calls `lint`. The tree-sitter tree of the document is not
+   * brought up to date here; the edits stay recorded on it until something needs it.
+   */
+  lintEdited(text: string, opts: LintOptions, lineStarts = computeLineStarts(text)): IncrementalResult | null {
+    const edit = this.pending;
+    const previous = this.syntax;
+    if (!edit || !previous || !this.prev) return null;
+    const tree = reparseStatement(previous, text, edit);
+    if (!tree) return null;
+    this.pending = null;
+    this.syntax = tree;
+    return this.lintCopy(tree, text, edit, opts, lineStarts, 'statement');
+  }
+
+  private lintCopy(tree: SyntaxTree, text: string, edit: EditSpan | null, opts: LintOptions, lineStarts: number[], parsed: 'file' | 'statement'): IncrementalResult {
     // The nesting limit guards every walk of the tree; statements the edit left alone kept their nodes and
     // their measure (`modelOrSkip`). Per-statement work is kept only once the document is edited: most
     // documents are only opened, and their first lint is also their last until they change.
@@ -145,7 +170,7 @@ export class DocumentLinter {
     const segment = plan && typeof plan !== 'string' ? plan : undefined;
     const result = lintModel(model, { ...opts, entrypoint: entry }, lineStarts, segment);
     this.prev = model.flavor ? { key, text, nodes: model.statements, facts, headers, statements, lineCount: lineStarts.length, raw: result.raw ?? [] } : null;
-    return segment ? { ...result, mode: 'segment', rulesCarried: segment.carriedCount } : { ...result, mode: 'full', reason };
+    return segment ? { ...result, mode: 'segment', parsed, rulesCarried: segment.carriedCount } : { ...result, mode: 'full', parsed, reason };
   }
 
   private skip(reason: string): IncrementalResult {

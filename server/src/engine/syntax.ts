@@ -16,7 +16,7 @@
  * broken, was byte-identical either way.
  */
 import type { Tree } from 'web-tree-sitter';
-import { wasmRuntime } from './parse';
+import { parsePython, wasmRuntime } from './parse';
 
 let nextId = 1;
 
@@ -340,6 +340,11 @@ export class SyntaxNode {
     }
   }
 
+  /** A node of this one's kind and flags over `[start, end)`, with no parent: the module's node of a copy made from the one this node is the module of. */
+  remadeAsRoot(segment: Segment, start: number, end: number): SyntaxNode {
+    return new SyntaxNode(segment, this.type, null, this.bits, start, end);
+  }
+
   toString(): string {
     return `(${this.type})`;
   }
@@ -571,6 +576,92 @@ export function syntaxOf(tree: Tree, text: string, previous?: SyntaxTree | null,
   } finally {
     direct?.done();
     c.delete();
+  }
+}
+
+/** A cursor walk whose offsets are moved by `by`: a tree of part of a text, read in the offsets of the whole. */
+function shifted(w: Walk, by: number): Walk {
+  return { ...w, start: () => w.start() + by, end: () => w.end() + by };
+}
+
+/** A line break: a top-level statement that starts and ends lines has them to itself. */
+function isBreak(code: number): boolean {
+  return code === 10 || code === 13;
+}
+
+/** Only blanks and line breaks: what may follow a statement's last token up to the next statement. */
+const BLANK = /^[ \t\f\r\n]*$/;
+
+/**
+ * The copy of `text` after an edit that stayed inside one top-level statement of `previous` (`edit`, in the
+ * offsets of `previous.text`), made without reparsing the file: the statement's new text, from its start to the
+ * next statement's, is parsed alone, its copy takes the old one's place, and the other statements keep their
+ * nodes, those after it moved by the edit's length. In a file without syntax errors, a statement that starts
+ * and ends its lines and parses alone without error as one statement followed by blanks parses the same way in
+ * its file: nothing of it is open (a bracket, a string, a line continuation) where the next statement starts, so
+ * tree-sitter reads the statements around it as before. null when those conditions do not hold, with
+ * `previous` left as it was: the caller reparses the file (`syntaxOf`). `test/unit/syntax.test.ts` compares the
+ * result with a copy of the reparsed file, node by node. `previous` must not be used after a non-null answer.
+ */
+export function reparseStatement(previous: SyntaxTree, text: string, edit: { start: number; oldEnd: number; newEnd: number }): SyntaxTree | null {
+  const old = previous.text;
+  const delta = edit.newEnd - edit.oldEnd;
+  if (text.length !== old.length + delta) return null;
+  const root = previous.rootNode;
+  if (root.hasError) return null;
+  const kids = root.children;
+  // The last statement that starts before the edit: the edit must end inside it, and leave its first character alone.
+  let lo = 0;
+  let hi = kids.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (kids[mid].startIndex < edit.start) lo = mid + 1;
+    else hi = mid;
+  }
+  const k = lo - 1;
+  if (k < 0) return null;
+  const statement = kids[k];
+  const from = statement.startIndex;
+  if (edit.oldEnd > statement.endIndex) return null;
+  const oldTo = k + 1 < kids.length ? kids[k + 1].startIndex : old.length;
+  if ((from > 0 && !isBreak(old.charCodeAt(from - 1))) || (oldTo < old.length && !isBreak(old.charCodeAt(oldTo - 1)))) return null;
+  const to = oldTo + delta;
+  const source = text.slice(from, to);
+  const part = parsePython(source);
+  try {
+    const partRoot = part.rootNode;
+    if (partRoot.hasError || partRoot.childCount !== 1) return null;
+    const only = partRoot.firstChild!;
+    if (only.startIndex !== 0 || only.endIndex === 0 || !BLANK.test(source.slice(only.endIndex))) return null;
+    const out = new SyntaxTree(text);
+    const top = root.remadeAsRoot(new Segment(out, 0), root.startIndex, root.endIndex + delta);
+    out.rootNode = top;
+    const lang = tablesOf(part);
+    const c = part.walk() as unknown as PublicCursor;
+    const x = syntaxInternals.directWalk ? cursorExports() : null;
+    const direct = x ? directWalk(x, c, (transferAddress ??= x._ts_init())) : null;
+    let made: SyntaxNode;
+    try {
+      const w = shifted(direct?.walk ?? publicWalk(c), from);
+      w.firstChild();
+      made = copy(w, lang, out, top, true, false);
+    } finally {
+      direct?.done();
+      c.delete();
+    }
+    for (let i = 0; i < kids.length; i++) {
+      let n = kids[i];
+      if (i === k) n = made;
+      else {
+        n.parent = top;
+        n.segment.tree = out;
+        if (i > k) n.segment.base += delta;
+      }
+      top.adopt(n);
+    }
+    return out;
+  } finally {
+    part.delete();
   }
 }
 
