@@ -1,3 +1,4 @@
+import './cli-flags';
 import { runCli } from '../cli';
 
 runCli();
