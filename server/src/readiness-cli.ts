@@ -160,8 +160,9 @@ export function workspaceDiagnostics(paths: string[] | WorkspacePlan, settings: 
   const plan = Array.isArray(paths) ? planWorkspace(paths, settings) : paths;
   const out = new Map<string, Diagnostic[]>();
   const display = new Map<string, string>();
-  // The files do not change during the run: each is read, and each directory listed, once for all projects.
-  const wfs = memoFs();
+  // The files do not change during the run: each is read, and each directory listed, once for all projects. The
+  // texts the lint run kept facts of are not read again (it read them from disk, as the checks would).
+  const wfs = memoFs(undefined, [...facts].map(([abs, f]) => [abs, f.text] as [string, string]));
   for (const { given: p, abs, root, scanned: own } of plan.projects) {
     try {
       const r = runReadiness(root, { trusted: true, gitStatus: false, settings, scanned: own, factsCache: facts, fs: wfs });

@@ -87,6 +87,13 @@ test('--select / --ignore / --statistics / --max-warnings', () => {
   assert.equal(run(['--select', 'FMCP999', dir]).code, 2);
 });
 
+test('per-file-ignores silence a rule in the files their glob matches, not in the others of the same directory', () => {
+  const dir = project({ 'bad.py': BAD, 'also_bad.py': BAD, 'other.py': BAD, 'pyproject.toml': '[tool.fastmcp-lint]\nper-file-ignores = { "*bad.py" = ["FMCP103"], "other.py" = ["FMCP2"] }\n' });
+  const r = run(['--format', 'json', dir]);
+  const files = JSON.parse(r.out).map((d: { file?: string; path?: string; filename?: string }) => path.basename(d.file ?? d.path ?? d.filename ?? ''));
+  assert.deepEqual([...new Set(files)], ['other.py'], r.out);
+});
+
 test('--show-settings reports target version and its source', () => {
   const dir = project({ 'server.py': GOOD, 'pyproject.toml': '[project]\nname="x"\ndependencies=["fastmcp>=2.12,<2.14"]\n\n[tool.fastmcp-lint]\nignore=["FMCP215"]\n' });
   const r = run(['--show-settings', dir]);

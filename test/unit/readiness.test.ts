@@ -279,6 +279,27 @@ test('memoFs: reads and lists each path once, and reads no name its directory do
   assert.deepEqual(lists, [dir, path.join(dir, 'pkg')]);
 });
 
+test('memoFs: texts the caller already read are answered without a read, except those the checks would not read', () => {
+  const reads: string[] = [];
+  const dir = path.join(path.sep, 'proj');
+  const huge = 'x'.repeat(4 * 1024 * 1024 + 1);
+  const base: WorkspaceFs = {
+    read(abs) {
+      reads.push(abs);
+      return undefined;
+    },
+    list: () => [{ name: 'a.py', dir: false }, { name: 'big.py', dir: false }],
+  };
+  const m = memoFs(base, [
+    [path.join(dir, 'a.py'), 'y = 2\n'],
+    [path.join(dir, 'big.py'), huge],
+  ]);
+  assert.equal(m.read(path.join(dir, 'a.py')), 'y = 2\n');
+  // Over the checks' size limit: read as usual (the disk's answer, here none).
+  assert.equal(m.read(path.join(dir, 'big.py')), undefined);
+  assert.deepEqual(reads, [path.join(dir, 'big.py')]);
+});
+
 test('memoFs over the disk resolves the same local imports as the disk itself', async () => {
   await initParser();
   const dir = project({

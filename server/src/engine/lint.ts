@@ -105,15 +105,28 @@ function statementNodes(stmt: Node): { nodes: CollectedNodes; skipped: string | 
 export { isTestFile } from './test-files';
 
 /** Which codes are on for this file: select/extend-select/ignore (most specific selector wins) and per-file ignores. */
-export function enabledCodes(config: ResolvedConfig, filePath: string, rules: readonly Rule[] = ALL_RULES): Set<string> {
+export function enabledCodes(config: ResolvedConfig, filePath: string, rules: readonly Rule[] = ALL_RULES): ReadonlySet<string> {
   const s = config.settings;
-  const select = s.select ?? ['FMCP'];
-  const positive = [...select, ...(s.extendSelect ?? [])];
   let negative = [...(s.ignore ?? [])];
   if (s.perFileIgnores) {
     const rel = path.relative(config.baseDir, path.resolve(filePath)).split(path.sep).join('/');
     for (const [glob, codes] of Object.entries(s.perFileIgnores)) if (globMatch(glob, rel)) negative = negative.concat(codes);
   }
+  // The same settings give the same answer for every file their per-file ignores treat alike: worked out once.
+  let byRules = enabledBySettings.get(s);
+  if (!byRules) enabledBySettings.set(s, (byRules = new WeakMap()));
+  let byIgnores = byRules.get(rules);
+  if (!byIgnores) byRules.set(rules, (byIgnores = new Map()));
+  const key = negative.join(' ');
+  let out = byIgnores.get(key);
+  if (!out) byIgnores.set(key, (out = enabledFor(s, rules, negative)));
+  return out;
+}
+const enabledBySettings = new WeakMap<object, WeakMap<readonly Rule[], Map<string, ReadonlySet<string>>>>();
+
+function enabledFor(s: ResolvedConfig['settings'], rules: readonly Rule[], negative: string[]): ReadonlySet<string> {
+  const select = s.select ?? ['FMCP'];
+  const positive = [...select, ...(s.extendSelect ?? [])];
   const out = new Set<string>();
   for (const r of rules) {
     const code = r.meta.code;

@@ -18,11 +18,14 @@ export interface WorkspaceFs {
   list(abs: string): Array<{ name: string; dir: boolean }>;
 }
 
+/** Larger files are not read by the project checks. */
+const MAX_READ_BYTES = 4 * 1024 * 1024;
+
 export const diskFs: WorkspaceFs = {
   read(abs) {
     try {
       const st = fs.statSync(abs);
-      if (!st.isFile() || st.size > 4 * 1024 * 1024) return undefined;
+      if (!st.isFile() || st.size > MAX_READ_BYTES) return undefined;
       return fs.readFileSync(abs, 'utf8');
     } catch {
       return undefined;
@@ -42,8 +45,10 @@ export const diskFs: WorkspaceFs = {
  * checks ask for the same files and directories many times (every import is looked up as a file, a package
  * and a directory under each import root).
  */
-export function memoFs(base: WorkspaceFs = diskFs): WorkspaceFs {
+export function memoFs(base: WorkspaceFs = diskFs, known?: Iterable<[string, string]>): WorkspaceFs {
   const texts = new Map<string, string | undefined>();
+  // Texts the caller read from these files in the same run, as `diskFs` would read them (too large: read as usual).
+  if (known) for (const [abs, text] of known) if (text.length <= MAX_READ_BYTES / 3 || Buffer.byteLength(text) <= MAX_READ_BYTES) texts.set(abs, text);
   const lists = new Map<string, Array<{ name: string; dir: boolean }>>();
   /** Per directory, the names of its entries other than directories. */
   const files = new Map<string, Set<string>>();
