@@ -364,8 +364,13 @@ function lintFile(file: FileEntry, opts: Options, config: ResolvedConfig, wantFa
   return o;
 }
 
-function configResolver(cli: LintSettings): (abs: string) => ResolvedConfig {
-  const configOf = configByDirectory({ view: new CachedDiskView(), codes: ALL_CODES, editor: cli, preference: 'editorFirst' });
+/** The settings of each file, resolved once per directory (the lint and the project checks' plan share them). */
+function settingsResolver(cli: LintSettings): (abs: string) => ResolvedConfig {
+  return configByDirectory({ view: new CachedDiskView(), codes: ALL_CODES, editor: cli, preference: 'editorFirst' });
+}
+
+/** The settings of each file, resolved once per directory, and checked: a configuration problem stops the run. */
+function configResolver(cli: LintSettings, configOf = settingsResolver(cli)): (abs: string) => ResolvedConfig {
   return (abs: string) => {
     const c = configOf(abs);
     if (c.problems.length) {
@@ -515,7 +520,8 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
   if (opts.extendSelect) cli.extendSelect = opts.extendSelect;
   if (opts.ignore) cli.ignore = opts.ignore;
   if (opts.targetVersion) cli.targetVersion = opts.targetVersion;
-  const configFor = configResolver(cli);
+  const settingsOf = settingsResolver(cli);
+  const configFor = configResolver(cli, settingsOf);
 
   if (opts.showSettings) {
     const first = path.resolve(opts.paths[0]);
@@ -547,7 +553,7 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
   // The project checks' roots first: the lint pass then keeps the Python facts those checks read from
   // the trees it parses anyway, instead of the checks parsing the files again.
   const readiness = await import('./readiness-cli');
-  const plan = readiness.planWorkspace(opts.paths, cli);
+  const plan = readiness.planWorkspace(opts.paths, cli, settingsOf);
   const wanted = readiness.factsWanted(plan);
   const outcomes = await lintFiles(files, opts, cli, wanted, configFor);
   const results: FileResult[] = [];

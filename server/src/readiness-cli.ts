@@ -107,11 +107,11 @@ export type FactsCache = Map<string, { text: string; facts: PythonFacts }>;
 
 /**
  * Finds the project roots under each directory given and the Python files each project's checks read.
- * Files given one by one add nothing: a project check needs the project.
+ * Files given one by one add nothing: a project check needs the project. `configOf` resolves a file's settings
+ * (the CLI passes the resolver its lint uses, so each directory's settings are read once).
  */
-export function planWorkspace(paths: string[], settings: LintSettings): WorkspacePlan {
+export function planWorkspace(paths: string[], settings: LintSettings, configOf = configByDirectory({ view: new CachedDiskView(), codes: ALL_CODES, editor: settings })): WorkspacePlan {
   const plan: WorkspacePlan = { projects: [] };
-  const configOf = configByDirectory({ view: new CachedDiskView(), codes: ALL_CODES, editor: settings });
   const wfs = memoFs();
   for (const p of paths) {
     const abs = path.resolve(p);
