@@ -279,7 +279,8 @@ export function startServer(connection: Connection): void {
         ruleCount: RULES_BY_CODE.size,
       });
       // `ms` is what the keystroke cost the server: applying the change on didChange plus this lint, which starts with
-      // the incremental reparse (the debounce wait is not work). The field names are the protocol's.
+      // the parse (of the edited statement alone, or an incremental reparse of the file; the debounce wait is not
+      // work). The field names are the protocol's.
       if (timingEnabled) void connection.sendNotification('fastmcp/timing', { uri: doc.uri, version, ms: reparseMs + lintMs, reparseMs, lintMs, incremental: result.mode === 'segment', statementOnly: result.parsed === 'statement' });
     } catch (e) {
       log(`lint failed for ${doc.path}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
