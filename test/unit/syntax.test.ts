@@ -326,6 +326,7 @@ test('a statement is parsed alone only where its file would parse it the same wa
     { name: 'carriage returns', text: 'def f():\r\n    x = 1\r\n\r\ny = 2\r\n', from: 'x = 1', to: 'x = 12', alone: true },
     { name: 'a byte order mark', text: '\ufeffx = 1\ny = 2\n', from: '= 2', to: '= 22', alone: true },
     { name: 'an edit at the statement\'s first character', text: 'a = 1\nb = 2\n', from: 'b', to: 'bb', alone: false },
+    { name: 'a line typed into a comment between a definition and its body', text: 'def f():\n# note\n    return 1\n\nx = 2\n', from: 'note', to: 'note\n    y()', alone: true },
     { name: 'an else clause', text: 'if a:\n    pass\nelse:\n    pass\nz = 1\n', from: 'else:\n    pass', to: 'else:\n    pass\n    pass', alone: true },
   ];
   const failures: string[] = [];
