@@ -477,6 +477,20 @@ function directWalk(x: CursorExports, c: PublicCursor, transfer: number): { walk
   };
 }
 
+/** A walk of `tree` from its root (through the module's functions when it can), and what ends it. */
+function walkOf(tree: Tree): { walk: Walk; done(): void } {
+  const c = tree.walk() as unknown as PublicCursor;
+  const x = syntaxInternals.directWalk ? cursorExports() : null;
+  const direct = x ? directWalk(x, c, (transferAddress ??= x._ts_init())) : null;
+  return {
+    walk: direct?.walk ?? publicWalk(c),
+    done() {
+      direct?.done();
+      c.delete();
+    },
+  };
+}
+
 function newNode(w: Walk, lang: LanguageTables, tree: SyntaxTree, parent: SyntaxNode | null, withField: boolean, errors: boolean): SyntaxNode {
   const typeId = w.typeId();
   const start = w.start();
@@ -539,10 +553,7 @@ export function syntaxOf(tree: Tree, text: string, previous?: SyntaxTree | null,
   // A tree without errors has none anywhere: tree-sitter is asked node by node only when it has some.
   // (Asked before the walk starts: the question goes through the buffer the walk keeps its state in.)
   const errors = tree.rootNode.hasError;
-  const c = tree.walk() as unknown as PublicCursor;
-  const x = syntaxInternals.directWalk ? cursorExports() : null;
-  const direct = x ? directWalk(x, c, (transferAddress ??= x._ts_init())) : null;
-  const w = direct?.walk ?? publicWalk(c);
+  const { walk: w, done } = walkOf(tree);
   try {
     if (!previous) {
       out.rootNode = copy(w, lang, out, null, false, errors);
@@ -574,8 +585,7 @@ export function syntaxOf(tree: Tree, text: string, previous?: SyntaxTree | null,
     }
     return out;
   } finally {
-    direct?.done();
-    c.delete();
+    done();
   }
 }
 
@@ -636,18 +646,14 @@ export function reparseStatement(previous: SyntaxTree, text: string, edit: { sta
     const out = new SyntaxTree(text);
     const top = root.remadeAsRoot(new Segment(out, 0), root.startIndex, root.endIndex + delta);
     out.rootNode = top;
-    const lang = tablesOf(part);
-    const c = part.walk() as unknown as PublicCursor;
-    const x = syntaxInternals.directWalk ? cursorExports() : null;
-    const direct = x ? directWalk(x, c, (transferAddress ??= x._ts_init())) : null;
+    const { walk, done } = walkOf(part);
     let made: SyntaxNode;
     try {
-      const w = shifted(direct?.walk ?? publicWalk(c), from);
+      const w = shifted(walk, from);
       w.firstChild();
-      made = copy(w, lang, out, top, true, false);
+      made = copy(w, tablesOf(part), out, top, true, false);
     } finally {
-      direct?.done();
-      c.delete();
+      done();
     }
     for (let i = 0; i < kids.length; i++) {
       let n = kids[i];
